@@ -1,0 +1,1 @@
+//! Pure analysis: spatial join, kernel density, classification, border distance, time filters.

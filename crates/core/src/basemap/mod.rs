@@ -1,0 +1,1 @@
+//! Offline basemap: vector data from Natural Earth rasterised into map tiles.

@@ -1,0 +1,1 @@
+//! Incident data: model, importers (ACLED, UCDP GED, GTD, generic CSV, GeoJSON) and the synthetic demo scenario.
