@@ -15,7 +15,7 @@ impl Rgba {
         Self { r, g, b, a: 255 }
     }
 
-    pub const fn rgba(r: u8, g: u8, b: u8, a: u8) -> Self {
+    pub const fn new(r: u8, g: u8, b: u8, a: u8) -> Self {
         Self { r, g, b, a }
     }
 
@@ -27,7 +27,9 @@ impl Rgba {
     /// "how close is this pixel to that colour" measure for tests and pickers.
     pub fn max_channel_diff(self, rgba: [u8; 4]) -> u8 {
         let d = |a: u8, b: u8| a.abs_diff(b);
-        d(self.r, rgba[0]).max(d(self.g, rgba[1])).max(d(self.b, rgba[2]))
+        d(self.r, rgba[0])
+            .max(d(self.g, rgba[1]))
+            .max(d(self.b, rgba[2]))
     }
 
     pub(crate) fn to_skia(self) -> tiny_skia::Color {
@@ -84,10 +86,10 @@ impl BasemapStyle {
             urban: Rgba::rgb(0xe6, 0xe0, 0xd6),
             lake: Rgba::rgb(0xc4, 0xd3, 0xde),
             river: Rgba::rgb(0xa4, 0xbc, 0xcd),
-            disputed_fill: Rgba::rgba(0x78, 0x78, 0x78, 18),
-            disputed_hatch: Rgba::rgba(0x6e, 0x6e, 0x6e, 90),
+            disputed_fill: Rgba::new(0x78, 0x78, 0x78, 18),
+            disputed_hatch: Rgba::new(0x6e, 0x6e, 0x6e, 90),
             border: Rgba::rgb(0x5a, 0x5a, 0x5a),
-            border_halo: Rgba::rgba(0x5a, 0x5a, 0x5a, 38),
+            border_halo: Rgba::new(0x5a, 0x5a, 0x5a, 38),
             disputed_line: Rgba::rgb(0x8e, 0x8e, 0x8e),
             claim_line: Rgba::rgb(0xa8, 0xa8, 0xa8),
             line_scale: 1.0,
@@ -104,11 +106,11 @@ impl BasemapStyle {
             other_land: None,
             urban: Rgba::rgb(0x36, 0x37, 0x3a),
             lake: Rgba::rgb(0x17, 0x19, 0x1d),
-            river: Rgba::rgb(0x26, 0x31, 0x3d),
-            disputed_fill: Rgba::rgba(0xc8, 0xc8, 0xc8, 10),
-            disputed_hatch: Rgba::rgba(0xaa, 0xaa, 0xaa, 60),
+            river: Rgba::rgb(0x33, 0x46, 0x59),
+            disputed_fill: Rgba::new(0xc8, 0xc8, 0xc8, 10),
+            disputed_hatch: Rgba::new(0xaa, 0xaa, 0xaa, 60),
             border: Rgba::rgb(0xa3, 0xa3, 0xa3),
-            border_halo: Rgba::rgba(0xa3, 0xa3, 0xa3, 34),
+            border_halo: Rgba::new(0xa3, 0xa3, 0xa3, 34),
             disputed_line: Rgba::rgb(0x78, 0x78, 0x78),
             claim_line: Rgba::rgb(0x62, 0x62, 0x62),
             line_scale: 1.0,
@@ -196,6 +198,11 @@ mod tests {
             assert!(s.border.max_channel_diff(s.disputed_line.to_array()) >= 40);
         }
         assert_ne!(BasemapStyle::light(), BasemapStyle::dark());
-        assert!(BasemapStyle::light().with_country_tint().other_land.is_some());
+        assert!(
+            BasemapStyle::light()
+                .with_country_tint()
+                .other_land
+                .is_some()
+        );
     }
 }

@@ -18,6 +18,15 @@ pub fn clean(geometry: &MultiPolygon<f64>, what: &str, log: &mut Vec<String>) ->
     if errors.is_empty() {
         return rounded;
     }
+    canonical(repair(rounded, errors, what, log))
+}
+
+fn repair(
+    rounded: MultiPolygon<f64>,
+    errors: Vec<geo::algorithm::validation::InvalidMultiPolygon>,
+    what: &str,
+    log: &mut Vec<String>,
+) -> MultiPolygon<f64> {
     let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
     match rounded.make_valid() {
         Ok(fixed) if fixed.is_valid() => {
@@ -63,4 +72,37 @@ pub fn overlap_area(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> f64 {
         return 0.0;
     }
     a.intersection(b).unsigned_area()
+}
+
+/// Put a repaired geometry in a canonical order (each ring starts at its smallest vertex,
+/// parts sorted by their first vertex) so that the build output does not depend on the
+/// repair algorithm's internal ordering.
+fn canonical(mut mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
+    let key = |c: &geo::Coord<f64>| (c.x, c.y);
+    let rotate = |ring: &mut geo::LineString<f64>| {
+        let pts = &mut ring.0;
+        if pts.len() > 1 && pts.first() == pts.last() {
+            pts.pop();
+        }
+        if let Some((i, _)) = pts
+            .iter()
+            .enumerate()
+            .min_by(|a, b| key(a.1).partial_cmp(&key(b.1)).unwrap_or(std::cmp::Ordering::Equal))
+        {
+            pts.rotate_left(i);
+        }
+        ring.close();
+    };
+    for p in &mut mp.0 {
+        p.exterior_mut(|r| rotate(r));
+        p.interiors_mut(|rs| {
+            rs.iter_mut().for_each(rotate);
+            rs.sort_by(|a, b| a.0[0].x.total_cmp(&b.0[0].x).then(a.0[0].y.total_cmp(&b.0[0].y)));
+        });
+    }
+    mp.0.sort_by(|a, b| {
+        let (a, b) = (a.exterior().0[0], b.exterior().0[0]);
+        a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
+    });
+    mp
 }

@@ -1,0 +1,134 @@
+//! Distance from points to a border line (the Afghanistan–Pakistan border, or any line), on
+//! the sphere: candidate segments come from an R-tree over the segments' chords in 3-D
+//! (unit-sphere) coordinates, the exact distance from geo's haversine closest point.
+
+use geo::{Closest, Distance, Haversine, HaversineClosestPoint, Line, MultiLineString, Point};
+use rstar::{AABB, PointDistance, RTree, RTreeObject};
+
+/// A segment with its chord's end points on the unit sphere.
+struct Segment {
+    a: [f64; 3],
+    b: [f64; 3],
+    line: Line<f64>,
+}
+
+fn unit(lon: f64, lat: f64) -> [f64; 3] {
+    let (l, p) = (lon.to_radians(), lat.to_radians());
+    [p.cos() * l.cos(), p.cos() * l.sin(), p.sin()]
+}
+
+fn sub(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
+    [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
+}
+
+fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+}
+
+impl RTreeObject for Segment {
+    type Envelope = AABB<[f64; 3]>;
+    fn envelope(&self) -> Self::Envelope {
+        AABB::from_corners(self.a, self.b)
+    }
+}
+
+impl PointDistance for Segment {
+    /// Squared 3-D distance from a point to the chord.
+    fn distance_2(&self, p: &[f64; 3]) -> f64 {
+        let ab = sub(self.b, self.a);
+        let len2 = dot(ab, ab);
+        let t = if len2 > 0.0 { (dot(sub(*p, self.a), ab) / len2).clamp(0.0, 1.0) } else { 0.0 };
+        let q = [self.a[0] + t * ab[0], self.a[1] + t * ab[1], self.a[2] + t * ab[2]];
+        let d = sub(*p, q);
+        dot(d, d)
+    }
+}
+
+/// A border line indexed for fast distance queries.
+pub struct BorderLine {
+    tree: RTree<Segment>,
+    /// Largest gap between a segment's great-circle arc and its chord (unit sphere).
+    max_sagitta: f64,
+}
+
+impl BorderLine {
+    pub fn new(line: &MultiLineString<f64>) -> Self {
+        let mut max_sagitta: f64 = 0.0;
+        let segments: Vec<Segment> = line
+            .0
+            .iter()
+            .flat_map(|ls| ls.lines())
+            .filter(|l| [l.start.x, l.start.y, l.end.x, l.end.y].iter().all(|v| v.is_finite()))
+            .map(|l| {
+                let (a, b) = (unit(l.start.x, l.start.y), unit(l.end.x, l.end.y));
+                let half = dot(sub(a, b), sub(a, b)).sqrt() / 2.0;
+                // Sagitta of a unit-circle chord of half-length h: 1 − √(1 − h²).
+                max_sagitta = max_sagitta.max(1.0 - (1.0 - half * half).max(0.0).sqrt());
+                Segment { a, b, line: l }
+            })
+            .collect();
+        BorderLine { tree: RTree::bulk_load(segments), max_sagitta }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tree.size() == 0
+    }
+
+    /// Great-circle distance (haversine, mean Earth radius) from (lon, lat) to the nearest
+    /// point of the line, km; infinity for an empty line or non-finite input.
+    pub fn distance_km(&self, lon: f64, lat: f64) -> f64 {
+        if !lon.is_finite() || !lat.is_finite() {
+            return f64::INFINITY;
+        }
+        let p3 = unit(lon, lat);
+        let p = Point::new(lon, lat);
+        let mut best_m = f64::INFINITY;
+        let mut best_chord = f64::INFINITY;
+        for (seg, d2) in self.tree.nearest_neighbor_iter_with_distance_2(&p3) {
+            // A segment's arc is at most `max_sagitta` farther out than its chord, so once
+            // chords are farther than the best arc distance plus that, nothing can beat it.
+            if d2.sqrt() > best_chord + self.max_sagitta + 1e-12 {
+                break;
+            }
+            let m = match seg.line.haversine_closest_point(&p) {
+                Closest::Intersection(_) => 0.0,
+                Closest::SinglePoint(q) => Haversine.distance(p, q),
+                Closest::Indeterminate => continue,
+            };
+            if m < best_m {
+                best_m = m;
+                // Chord length for the angular distance.
+                best_chord = 2.0 * (m / Haversine.radius() / 2.0).sin();
+            }
+        }
+        best_m / 1000.0
+    }
+
+    /// [`BorderLine::distance_km`] for many points.
+    pub fn distances_km(&self, lons: &[f64], lats: &[f64]) -> Vec<f64> {
+        lons.iter().zip(lats).map(|(&lon, &lat)| self.distance_km(lon, lat)).collect()
+    }
+}
+
+/// Share (0..=1) of distances at most `km`; 0 for no distances.
+pub fn share_within(distances_km: &[f64], km: f64) -> f64 {
+    if distances_km.is_empty() {
+        return 0.0;
+    }
+    distances_km.iter().filter(|&&d| d <= km).count() as f64 / distances_km.len() as f64
+}
+
+/// Histogram of distances: bin i counts `[i·bin_km, (i+1)·bin_km)` up to `max_km`; the last
+/// entry counts everything at or beyond `max_km` (and infinities). Bins: ⌈max/bin⌉ + 1.
+pub fn distance_histogram(distances_km: &[f64], bin_km: f64, max_km: f64) -> Vec<u64> {
+    if bin_km.is_nan() || bin_km <= 0.0 || max_km.is_nan() || max_km <= 0.0 {
+        return vec![distances_km.len() as u64];
+    }
+    let n = (max_km / bin_km).ceil() as usize;
+    let mut h = vec![0u64; n + 1];
+    for &d in distances_km {
+        let i = if d.is_nan() || d >= max_km { n } else { ((d.max(0.0) / bin_km) as usize).min(n - 1) };
+        h[i] += 1;
+    }
+    h
+}

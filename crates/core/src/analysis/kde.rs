@@ -1,0 +1,147 @@
+//! Kernel density estimate on a grid: Gaussian kernel with a bandwidth in km, computed by
+//! binning the points to the grid (linear binning) and then convolving the bins with a
+//! separable Gaussian, one pass along rows and one along columns. Each pass spreads a cell's
+//! mass with a kernel sized for that cell's latitude and normalised to 1, so mass is conserved
+//! (up to what spreads off the grid's edges). Result: events (or weight) per 100 km².
+
+use super::grid::GridSpec;
+
+/// Kernel radius in standard deviations.
+const RADIUS_SIGMAS: f64 = 4.0;
+
+/// A density surface.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DensityGrid {
+    pub spec: GridSpec,
+    /// Density, weight per 100 km², row-major, row 0 north.
+    pub values: Vec<f64>,
+    /// Weight of the points that fell inside the grid box (and were binned).
+    pub weight_in: f64,
+    /// Weight of the points outside the box (ignored).
+    pub weight_outside: f64,
+}
+
+impl DensityGrid {
+    pub fn get(&self, col: usize, row: usize) -> Option<f64> {
+        (col < self.spec.width).then(|| self.values.get(row * self.spec.width + col).copied()).flatten()
+    }
+
+    /// Density at (lon, lat) (the cell's value), if inside the grid.
+    pub fn value_at(&self, lon: f64, lat: f64) -> Option<f64> {
+        let (c, r) = self.spec.cell_of(lon, lat)?;
+        self.get(c, r)
+    }
+
+    /// Largest value and its cell (col, row); `None` for an empty grid.
+    pub fn peak(&self) -> Option<(f64, usize, usize)> {
+        let (i, v) = self.values.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
+        Some((*v, i % self.spec.width, i / self.spec.width))
+    }
+
+    /// Total weight on the grid: Σ density × cell area / 100.
+    pub fn total_weight(&self) -> f64 {
+        (0..self.spec.height)
+            .map(|r| {
+                let area = self.spec.cell_area_km2(r);
+                self.values[r * self.spec.width..(r + 1) * self.spec.width].iter().sum::<f64>() * area / 100.0
+            })
+            .sum()
+    }
+}
+
+/// Normalised Gaussian taps for sigma (in cells), from −radius to +radius.
+fn kernel(sigma_cells: f64, max_radius: usize) -> Vec<f64> {
+    if sigma_cells.is_nan() || sigma_cells <= 1e-3 {
+        return vec![1.0];
+    }
+    let radius = ((RADIUS_SIGMAS * sigma_cells).ceil() as usize).min(max_radius);
+    let mut k: Vec<f64> = (0..=2 * radius)
+        .map(|j| {
+            let d = j as f64 - radius as f64;
+            (-d * d / (2.0 * sigma_cells * sigma_cells)).exp()
+        })
+        .collect();
+    let sum: f64 = k.iter().sum();
+    k.iter_mut().for_each(|v| *v /= sum);
+    k
+}
+
+/// Add `src * k[j]` shifted by `j - radius` into `dst` (both the same length).
+fn spread_row(src: &[f64], dst: &mut [f64], k: &[f64]) {
+    let n = src.len() as isize;
+    let radius = (k.len() / 2) as isize;
+    for (j, &kj) in k.iter().enumerate() {
+        let shift = j as isize - radius;
+        let (s0, d0) = if shift >= 0 { (0, shift) } else { (-shift, 0) };
+        let len = n - s0.max(d0);
+        if len <= 0 {
+            continue;
+        }
+        let (s, d) = (&src[s0 as usize..(s0 + len) as usize], &mut dst[d0 as usize..(d0 + len) as usize]);
+        for (o, &v) in d.iter_mut().zip(s) {
+            *o += v * kj;
+        }
+    }
+}
+
+/// Kernel density of points (lon, lat) with optional weights (`None`: 1 per point; missing
+/// or non-finite weights count 0). `bandwidth_km` is the Gaussian's standard deviation.
+pub fn kernel_density(lons: &[f64], lats: &[f64], weights: Option<&[f64]>, spec: &GridSpec, bandwidth_km: f64) -> DensityGrid {
+    let (w, h) = (spec.width, spec.height);
+    let mut bins = vec![0.0f64; w * h];
+    let (mut weight_in, mut weight_outside) = (0.0, 0.0);
+    let [x0, y0, x1, y1] = spec.bbox;
+    for (i, (&lon, &lat)) in lons.iter().zip(lats).enumerate() {
+        let wt = match weights {
+            Some(ws) => ws.get(i).copied().filter(|v| v.is_finite()).unwrap_or(0.0),
+            None => 1.0,
+        };
+        if wt == 0.0 {
+            continue;
+        }
+        if !(lon >= x0 && lon <= x1 && lat >= y0 && lat <= y1) {
+            weight_outside += wt;
+            continue;
+        }
+        weight_in += wt;
+        // Linear binning between the four nearest cell centres (clamped at the edges).
+        let (fx, fy) = spec.fractional(lon, lat);
+        let (fx, fy) = (fx.clamp(0.0, (w - 1) as f64), fy.clamp(0.0, (h - 1) as f64));
+        let (c, r) = (fx.floor() as usize, fy.floor() as usize);
+        let (tx, ty) = (fx - c as f64, fy - r as f64);
+        let (c1, r1) = ((c + 1).min(w - 1), (r + 1).min(h - 1));
+        bins[r * w + c] += wt * (1.0 - tx) * (1.0 - ty);
+        bins[r * w + c1] += wt * tx * (1.0 - ty);
+        bins[r1 * w + c] += wt * (1.0 - tx) * ty;
+        bins[r1 * w + c1] += wt * tx * ty;
+    }
+
+    let bw = bandwidth_km.max(0.0);
+    // Pass 1: along each row, kernel sized for the row's east–west cell size.
+    let mut tmp = vec![0.0f64; w * h];
+    for r in 0..h {
+        let (dx, _) = spec.cell_size_km(r);
+        let k = kernel(bw / dx, w);
+        spread_row(&bins[r * w..(r + 1) * w], &mut tmp[r * w..(r + 1) * w], &k);
+    }
+    // Pass 2: along columns, each source row spreading with its own north–south kernel.
+    let mut out = vec![0.0f64; w * h];
+    for r in 0..h {
+        let (_, dy) = spec.cell_size_km(r);
+        let k = kernel(bw / dy, h);
+        let radius = k.len() / 2;
+        let src = &tmp[r * w..(r + 1) * w];
+        for (j, &kj) in k.iter().enumerate() {
+            let Some(t) = (r + j).checked_sub(radius).filter(|&t| t < h) else { continue };
+            for (o, &v) in out[t * w..(t + 1) * w].iter_mut().zip(src) {
+                *o += v * kj;
+            }
+        }
+    }
+    // Mass per cell → weight per 100 km².
+    for r in 0..h {
+        let per = 100.0 / spec.cell_area_km2(r);
+        out[r * w..(r + 1) * w].iter_mut().for_each(|v| *v *= per);
+    }
+    DensityGrid { spec: *spec, values: out, weight_in, weight_outside }
+}

@@ -1,0 +1,217 @@
+//! The CSV import driver: reads records one by one into a reused buffer, detects the schema,
+//! hands each record to the schema's row parser, keeps the good rows, reports the bad ones by
+//! line, and reports progress / honours cancellation for worker threads.
+
+use std::fs::File;
+use std::io::Read;
+use std::ops::ControlFlow;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use csv::{ByteRecord, StringRecord};
+
+use super::lines::{LineCounter, record_line};
+
+use super::generic::ColumnMapping;
+use super::model::IncidentView;
+use super::schema::{Columns, Schema, detect_schema};
+use super::store::IncidentStore;
+use super::{acled, generic, gtd, ucdp};
+use crate::diag::Diagnostic;
+
+/// What an import read, kept and dropped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Data rows (or GeoJSON features) read, good and bad.
+    pub rows_read: usize,
+    pub rows_kept: usize,
+    /// (1-based file line of the row's start — for GeoJSON the 1-based feature number —, reason).
+    pub rows_dropped: Vec<(usize, String)>,
+}
+
+impl ImportReport {
+    /// The dropped rows as diagnostics naming `file`.
+    pub fn diagnostics(&self, file: &Path) -> Vec<Diagnostic> {
+        self.rows_dropped.iter().map(|(line, why)| Diagnostic::new(file, Some(*line), why.clone())).collect()
+    }
+}
+
+/// A finished import.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub schema: Schema,
+    pub incidents: IncidentStore,
+    pub report: ImportReport,
+}
+
+/// Why an import as a whole failed (bad rows are not errors: see [`ImportReport`]).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {0}")]
+    Io(String),
+    #[error("import cancelled")]
+    Cancelled,
+    #[error("no header row")]
+    NoHeader,
+    #[error("columns not recognised as ACLED, UCDP GED or GTD: give a column mapping")]
+    UnknownSchema,
+    #[error("missing column {0:?}")]
+    MissingColumn(String),
+    #[error("not GeoJSON: {0}")]
+    GeoJson(String),
+}
+
+impl ImportError {
+    pub fn to_diagnostic(&self, file: &Path) -> Diagnostic {
+        Diagnostic::new(file, None, self.to_string())
+    }
+}
+
+/// Which schema to read a CSV as.
+#[derive(Debug, Clone, Default)]
+pub enum CsvFormat {
+    /// Detect from the header ([`detect_schema`]); a generic header is an error.
+    #[default]
+    Auto,
+    Acled,
+    UcdpGed,
+    Gtd,
+    Generic(Box<ColumnMapping>),
+}
+
+/// Parses one record of a known schema into a view borrowing the record (and the parser's
+/// scratch buffer for composed fields).
+pub(crate) trait RowParser {
+    fn parse<'r>(&'r mut self, rec: &'r StringRecord, line: usize) -> Result<IncidentView<'r>, String>;
+
+    /// Whether `parse` uses its `line` argument (else 0 is passed, to save the lookup).
+    fn wants_line(&self) -> bool {
+        false
+    }
+}
+
+/// Rows between progress callbacks.
+const PROGRESS_EVERY: usize = 8192;
+
+/// Progress and cancellation shared with a worker thread: the worker passes
+/// [`ImportProgress::callback`] to the import, the UI reads the counters and sets `cancel`.
+#[derive(Debug, Default)]
+pub struct ImportProgress {
+    pub bytes_read: AtomicU64,
+    pub total_bytes: AtomicU64,
+    pub cancel: AtomicBool,
+}
+
+impl ImportProgress {
+    pub fn callback(&self) -> impl FnMut(u64, u64) -> ControlFlow<()> + '_ {
+        move |read, total| {
+            self.bytes_read.store(read, Ordering::Relaxed);
+            self.total_bytes.store(total, Ordering::Relaxed);
+            if self.cancel.load(Ordering::Relaxed) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        }
+    }
+
+    /// Fraction done in 0..=1 (0 while the total is unknown).
+    pub fn fraction(&self) -> f32 {
+        let total = self.total_bytes.load(Ordering::Relaxed);
+        if total == 0 { 0.0 } else { (self.bytes_read.load(Ordering::Relaxed) as f64 / total as f64).min(1.0) as f32 }
+    }
+}
+
+/// Import a CSV file. `on_progress(bytes_read, total_bytes)` is called every few thousand rows
+/// and once at the end; returning `ControlFlow::Break` cancels ([`ImportError::Cancelled`]).
+pub fn import_csv_file(
+    path: &Path,
+    format: &CsvFormat,
+    on_progress: impl FnMut(u64, u64) -> ControlFlow<()>,
+) -> Result<Imported, ImportError> {
+    let io = |e: std::io::Error| ImportError::Io(format!("{}: {e}", path.display()));
+    let file = File::open(path).map_err(io)?;
+    let total = file.metadata().map_err(io)?.len();
+    import_csv(file, total, format, on_progress)
+}
+
+/// Import CSV from any reader; `total_bytes` (0 if unknown) is passed through to `on_progress`.
+pub fn import_csv<R: Read>(
+    reader: R,
+    total_bytes: u64,
+    format: &CsvFormat,
+    mut on_progress: impl FnMut(u64, u64) -> ControlFlow<()>,
+) -> Result<Imported, ImportError> {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).buffer_capacity(1 << 16).from_reader(LineCounter::new(reader));
+    let headers = match rdr.headers() {
+        Ok(h) if !(h.is_empty() || h.len() == 1 && h[0].trim().is_empty()) => h.clone(),
+        Ok(_) => return Err(ImportError::NoHeader),
+        Err(e) => return Err(ImportError::Io(format!("header row: {e}"))),
+    };
+    let cols = Columns::new(&headers);
+    let schema = match format {
+        CsvFormat::Auto => detect_schema(headers.iter()),
+        CsvFormat::Acled => Schema::Acled,
+        CsvFormat::UcdpGed => Schema::UcdpGed,
+        CsvFormat::Gtd => Schema::Gtd,
+        CsvFormat::Generic(_) => Schema::Generic,
+    };
+    let mut parser: Box<dyn RowParser> = match (schema, format) {
+        (Schema::Acled, _) => Box::new(acled::AcledRow::new(&cols)?),
+        (Schema::UcdpGed, _) => Box::new(ucdp::UcdpRow::new(&cols)?),
+        (Schema::Gtd, _) => Box::new(gtd::GtdRow::new(&cols)?),
+        (Schema::Generic, CsvFormat::Generic(map)) => Box::new(generic::GenericRow::new(&cols, map)?),
+        (Schema::Generic | Schema::GeoJson, _) => return Err(ImportError::UnknownSchema),
+    };
+
+    let mut store = IncidentStore::new();
+    let mut report = ImportReport::default();
+    let mut bytes = Some(ByteRecord::new());
+    let wants_line = parser.wants_line();
+    loop {
+        let mut raw = bytes.take().unwrap_or_default();
+        match rdr.read_byte_record(&mut raw) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => match e.kind() {
+                csv::ErrorKind::Io(err) => return Err(ImportError::Io(err.to_string())),
+                _ => {
+                    report.rows_read += 1;
+                    let line = record_line(&rdr, &raw);
+                    report.rows_dropped.push((line, e.to_string()));
+                    bytes = Some(raw);
+                    continue;
+                }
+            },
+        }
+        report.rows_read += 1;
+        let line_of = |rdr: &csv::Reader<LineCounter<R>>, raw: &ByteRecord| record_line(rdr, raw);
+        if raw.len() != cols.len {
+            let why = format!("expected {} fields, found {}", cols.len, raw.len());
+            report.rows_dropped.push((line_of(&rdr, &raw), why));
+            bytes = Some(raw);
+        } else {
+            match StringRecord::from_byte_record(raw) {
+                Ok(rec) => {
+                    let line = if wants_line { line_of(&rdr, rec.as_byte_record()) } else { 0 };
+                    match parser.parse(&rec, line) {
+                        Ok(v) => store.push(&v),
+                        Err(why) => report.rows_dropped.push((line_of(&rdr, rec.as_byte_record()), why)),
+                    }
+                    bytes = Some(rec.into_byte_record());
+                }
+                Err(err) => {
+                    let raw = err.into_byte_record();
+                    let field = (0..raw.len()).find(|&i| std::str::from_utf8(&raw[i]).is_err()).unwrap_or(0);
+                    report.rows_dropped.push((line_of(&rdr, &raw), format!("invalid UTF-8 in field {}", field + 1)));
+                    bytes = Some(raw);
+                }
+            }
+        }
+        if report.rows_read % PROGRESS_EVERY == 0 && on_progress(rdr.position().byte(), total_bytes).is_break() {
+            return Err(ImportError::Cancelled);
+        }
+    }
+    if on_progress(rdr.position().byte(), total_bytes).is_break() {
+        return Err(ImportError::Cancelled);
+    }
+    report.rows_kept = store.len();
+    store.shrink_to_fit();
+    Ok(Imported { schema, incidents: store, report })
+}

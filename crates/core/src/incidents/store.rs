@@ -1,0 +1,296 @@
+//! Compact column store of incidents: struct of arrays, repeated strings (actors, types,
+//! places, sources) interned, unique strings (IDs, notes) packed into one text buffer each.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::model::{DatePrecision, IncidentDate, IncidentView, LocationPrecision};
+
+/// Sentinel for "no fatality count given".
+const NO_FATALITIES: u32 = u32::MAX;
+
+/// Interned strings: each distinct string stored once, referred to by a `u32`; 0 is "".
+#[derive(Debug, Clone)]
+pub struct Interner {
+    strings: Vec<Box<str>>,
+    index: HashMap<Box<str>, u32>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        let mut i = Interner { strings: Vec::new(), index: HashMap::new() };
+        i.intern("");
+        i
+    }
+}
+
+impl Interner {
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.index.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.into());
+        self.index.insert(s.into(), id);
+        id
+    }
+
+    pub fn get(&self, id: u32) -> &str {
+        self.strings.get(id as usize).map_or("", |s| s)
+    }
+
+    /// ID of a string if it was interned.
+    pub fn lookup(&self, s: &str) -> Option<u32> {
+        self.index.get(s).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.strings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.strings.len() <= 1
+    }
+
+    /// All distinct strings, "" first.
+    pub fn strings(&self) -> impl Iterator<Item = &str> {
+        self.strings.iter().map(|s| &**s)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        let text: usize = self.strings.iter().map(|s| s.len()).sum();
+        // Both copies of the text, the two tables' slots.
+        2 * text + self.strings.capacity() * 16 + self.index.capacity() * 24
+    }
+}
+
+/// Unique strings packed into one buffer with end offsets.
+#[derive(Debug, Clone, Default)]
+struct TextColumn {
+    text: String,
+    ends: Vec<u64>,
+}
+
+impl TextColumn {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u64);
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(0) as usize };
+        self.text.get(start..end).unwrap_or("")
+    }
+}
+
+/// All incidents of one import, column by column. Index `i` is the same incident in every
+/// column; [`IncidentStore::get`] assembles a view.
+#[derive(Debug, Clone, Default)]
+pub struct IncidentStore {
+    ids: TextColumn,
+    notes: TextColumn,
+    /// Days since 0001-01-01 (chrono's `num_days_from_ce`).
+    days: Vec<i32>,
+    date_precision: Vec<u8>,
+    lon: Vec<f64>,
+    lat: Vec<f64>,
+    location_precision: Vec<u8>,
+    actor1: Vec<u32>,
+    actor2: Vec<u32>,
+    event_type: Vec<u32>,
+    sub_event_type: Vec<u32>,
+    fatalities: Vec<u32>,
+    country: Vec<u32>,
+    admin1: Vec<u32>,
+    admin2: Vec<u32>,
+    location: Vec<u32>,
+    source: Vec<u32>,
+    /// Shared by every interned column.
+    strings: Interner,
+}
+
+impl IncidentStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+
+    pub fn push(&mut self, v: &IncidentView<'_>) {
+        use chrono::Datelike;
+        self.ids.push(v.id);
+        self.notes.push(v.notes);
+        self.days.push(v.date.date.num_days_from_ce());
+        self.date_precision.push(v.date.precision as u8);
+        self.lon.push(v.lon);
+        self.lat.push(v.lat);
+        self.location_precision.push(v.location_precision as u8);
+        let s = &mut self.strings;
+        self.actor1.push(s.intern(v.actor1));
+        self.actor2.push(s.intern(v.actor2));
+        self.event_type.push(s.intern(v.event_type));
+        self.sub_event_type.push(s.intern(v.sub_event_type));
+        self.fatalities.push(v.fatalities.map_or(NO_FATALITIES, |f| f.min(NO_FATALITIES - 1)));
+        self.country.push(s.intern(v.country));
+        self.admin1.push(s.intern(v.admin1));
+        self.admin2.push(s.intern(v.admin2));
+        self.location.push(s.intern(v.location));
+        self.source.push(s.intern(v.source));
+    }
+
+    /// The incident at `i`; `None` past the end.
+    pub fn get(&self, i: usize) -> Option<IncidentView<'_>> {
+        let s = &self.strings;
+        Some(IncidentView {
+            id: self.ids.get(i),
+            date: self.date(i)?,
+            lon: *self.lon.get(i)?,
+            lat: *self.lat.get(i)?,
+            location_precision: self.location_precision(i)?,
+            actor1: s.get(self.actor1[i]),
+            actor2: s.get(self.actor2[i]),
+            event_type: s.get(self.event_type[i]),
+            sub_event_type: s.get(self.sub_event_type[i]),
+            fatalities: self.fatalities(i),
+            country: s.get(self.country[i]),
+            admin1: s.get(self.admin1[i]),
+            admin2: s.get(self.admin2[i]),
+            location: s.get(self.location[i]),
+            source: s.get(self.source[i]),
+            notes: self.notes.get(i),
+        })
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = IncidentView<'_>> {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    pub fn date(&self, i: usize) -> Option<IncidentDate> {
+        let date = NaiveDate::from_num_days_from_ce_opt(*self.days.get(i)?)?;
+        Some(IncidentDate { date, precision: DatePrecision::from_u8(self.date_precision[i]) })
+    }
+
+    pub fn location_precision(&self, i: usize) -> Option<LocationPrecision> {
+        self.location_precision.get(i).map(|&p| LocationPrecision::from_u8(p))
+    }
+
+    pub fn fatalities(&self, i: usize) -> Option<u32> {
+        self.fatalities.get(i).copied().filter(|&f| f != NO_FATALITIES)
+    }
+
+    /// Longitudes, one per incident (for the analysis functions).
+    pub fn lons(&self) -> &[f64] {
+        &self.lon
+    }
+
+    pub fn lats(&self) -> &[f64] {
+        &self.lat
+    }
+
+    /// Location precisions, one per incident.
+    pub fn location_precisions(&self) -> Vec<LocationPrecision> {
+        self.location_precision.iter().map(|&p| LocationPrecision::from_u8(p)).collect()
+    }
+
+    /// Days since 0001-01-01 of each incident's stated date.
+    pub fn days(&self) -> &[i32] {
+        &self.days
+    }
+
+    /// Raw date precision codes (`DatePrecision as u8`).
+    pub fn date_precision_codes(&self) -> &[u8] {
+        &self.date_precision
+    }
+
+    /// Fatalities per incident, 0 where not given (for weighting).
+    pub fn fatality_weights(&self) -> Vec<f64> {
+        self.fatalities.iter().map(|&f| if f == NO_FATALITIES { 0.0 } else { f as f64 }).collect()
+    }
+
+    /// Interned actor1 IDs (compare with [`IncidentStore::string_id`]).
+    pub fn actor1_ids(&self) -> &[u32] {
+        &self.actor1
+    }
+
+    pub fn actor2_ids(&self) -> &[u32] {
+        &self.actor2
+    }
+
+    pub fn event_type_ids(&self) -> &[u32] {
+        &self.event_type
+    }
+
+    /// The interned ID of a string, if any incident uses it in an interned column.
+    pub fn string_id(&self, s: &str) -> Option<u32> {
+        self.strings.lookup(s)
+    }
+
+    pub fn string(&self, id: u32) -> &str {
+        self.strings.get(id)
+    }
+
+    /// Distinct values of an interned column, sorted, without "".
+    pub fn distinct(&self, column: &[u32]) -> Vec<&str> {
+        let mut ids: Vec<u32> = column.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut out: Vec<&str> = ids.into_iter().map(|id| self.strings.get(id)).filter(|s| !s.is_empty()).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Approximate heap bytes held (for the compactness budget).
+    pub fn heap_bytes(&self) -> usize {
+        let n = self.days.capacity();
+        self.ids.text.capacity()
+            + self.notes.text.capacity()
+            + 16 * n
+            + n * (4 + 1 + 8 + 8 + 1 + 4 * 10)
+            + self.strings.heap_bytes()
+    }
+
+    /// Shrink every column to its length (after an import).
+    pub fn shrink_to_fit(&mut self) {
+        for c in [&mut self.ids, &mut self.notes] {
+            c.text.shrink_to_fit();
+            c.ends.shrink_to_fit();
+        }
+        self.days.shrink_to_fit();
+        self.date_precision.shrink_to_fit();
+        self.lon.shrink_to_fit();
+        self.lat.shrink_to_fit();
+        self.location_precision.shrink_to_fit();
+        for c in [
+            &mut self.actor1,
+            &mut self.actor2,
+            &mut self.event_type,
+            &mut self.sub_event_type,
+            &mut self.fatalities,
+            &mut self.country,
+            &mut self.admin1,
+            &mut self.admin2,
+            &mut self.location,
+            &mut self.source,
+        ] {
+            c.shrink_to_fit();
+        }
+    }
+}
+
+impl<'a> FromIterator<IncidentView<'a>> for IncidentStore {
+    fn from_iter<T: IntoIterator<Item = IncidentView<'a>>>(iter: T) -> Self {
+        let mut s = IncidentStore::new();
+        for v in iter {
+            s.push(&v);
+        }
+        s
+    }
+}

@@ -1,0 +1,339 @@
+//! Basemap loading and tile rendering against the real Natural Earth data in the repo.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use atlas_core::basemap::{
+    BASEMAP_FILES, BasemapData, BasemapStyle, LAND_FILE, OCEAN_FILE, Rgba, TileImage,
+    lonlat_to_tile, render_tile,
+};
+
+const SOURCES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/sources/basemap");
+
+fn data() -> &'static BasemapData {
+    static DATA: OnceLock<BasemapData> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let (data, diags) = BasemapData::load(Path::new(SOURCES));
+        assert!(diags.is_empty(), "unexpected diagnostics: {diags:?}");
+        data
+    })
+}
+
+fn tile_at(lon: f64, lat: f64, z: u8, style: &BasemapStyle) -> TileImage {
+    let (x, y) = lonlat_to_tile(lon, lat, z);
+    render_tile(data(), style, z, x, y, 256)
+}
+
+/// Fraction of pixels within `tol` (per channel) of `c`.
+fn share_near(img: &TileImage, c: Rgba, tol: u8) -> f64 {
+    let n = img
+        .pixels()
+        .filter(|p| c.max_channel_diff(*p) <= tol)
+        .count();
+    n as f64 / f64::from(img.size * img.size)
+}
+
+fn count_near(img: &TileImage, c: Rgba, tol: u8) -> usize {
+    img.pixels()
+        .filter(|p| c.max_channel_diff(*p) <= tol)
+        .count()
+}
+
+#[test]
+fn data_can_be_shared_with_render_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<BasemapData>();
+    assert_send_sync::<BasemapStyle>();
+}
+
+#[test]
+fn loads_all_layers_without_diagnostics() {
+    let d = data();
+    assert!(!d.is_empty());
+    let e = d.extent_lonlat().expect("land/ocean extent");
+    // The bundled clip is lon 55–82, lat 20–42.
+    let expect = [55.0, 20.0, 82.0, 42.0];
+    for (got, want) in e.iter().zip(expect) {
+        assert!((got - want).abs() < 1e-6, "extent {e:?}");
+    }
+}
+
+#[test]
+fn kabul_tile_is_mostly_land() {
+    let style = BasemapStyle::light();
+    let img = tile_at(69.17, 34.53, 8, &style);
+    assert_eq!(img.size, 256);
+    assert_eq!(img.rgba.len(), 256 * 256 * 4);
+    let land = share_near(&img, style.land, 4);
+    assert!(land > 0.8, "land share {land}");
+    assert!(share_near(&img, style.water, 4) < 0.01);
+    assert!(img.pixels().all(|p| p[3] == 255), "tiles are opaque");
+}
+
+#[test]
+fn arabian_sea_tile_is_mostly_water() {
+    let style = BasemapStyle::light();
+    // z=7 tile (86, 55) spans lon 61.9–64.7, lat 21.9–24.5: open sea south of the Makran
+    // coast (~25.2N). (The tile of 21.5N reaches below the data's 20N clip edge.)
+    assert_eq!(lonlat_to_tile(63.0, 23.0, 7), (86, 55));
+    let img = tile_at(63.0, 23.0, 7, &style);
+    let water = share_near(&img, style.water, 4);
+    assert!(water > 0.95, "water share {water}");
+    assert_eq!(count_near(&img, style.border, 24), 0);
+}
+
+#[test]
+fn border_tiles_have_border_pixels_and_others_do_not() {
+    let style = BasemapStyle::light();
+    // Torkham, on the Afghanistan–Pakistan border.
+    for z in [8, 10] {
+        let img = tile_at(71.1, 34.1, z, &style);
+        let n = count_near(&img, style.border, 24);
+        assert!(n > 150, "z{z}: only {n} border pixels");
+    }
+    // Central Afghanistan (Ghor/Daykundi), ~250 km from any border, and the open sea.
+    for (lon, lat, z) in [(66.0, 33.5, 8), (63.0, 23.0, 7), (66.0, 33.5, 10)] {
+        let img = tile_at(lon, lat, z, &style);
+        assert_eq!(count_near(&img, style.border, 24), 0, "{lon},{lat} z{z}");
+    }
+}
+
+#[test]
+fn dark_style_differs_from_light() {
+    let (light, dark) = (BasemapStyle::light(), BasemapStyle::dark());
+    let a = tile_at(69.17, 34.53, 8, &light);
+    let b = tile_at(69.17, 34.53, 8, &dark);
+    assert_ne!(a, b);
+    assert!(share_near(&b, dark.land, 4) > 0.8);
+    assert!(
+        share_near(&b, light.land, 40) < 0.01,
+        "dark tile has light land"
+    );
+    let sea = tile_at(63.0, 23.0, 7, &dark);
+    assert!(share_near(&sea, dark.water, 4) > 0.95);
+    let border = tile_at(71.1, 34.1, 8, &dark);
+    assert!(count_near(&border, dark.border, 24) > 150);
+}
+
+#[test]
+fn disputed_areas_are_hatched_and_nothing_else_is() {
+    let style = BasemapStyle::light();
+    let no_hatch = BasemapStyle {
+        disputed_hatch: Rgba::new(0, 0, 0, 0),
+        ..style
+    };
+    let differing = |lon: f64, lat: f64, z: u8| {
+        let (a, b) = (
+            tile_at(lon, lat, z, &style),
+            tile_at(lon, lat, z, &no_hatch),
+        );
+        a.pixels().zip(b.pixels()).filter(|(p, q)| p != q).count()
+    };
+    // Srinagar valley (74.8E 34.1N, z=8) lies wholly inside the disputed Jammu and Kashmir
+    // polygon: one hatch pixel in 8 per row -> about 1/8 of 65536 pixels.
+    let n = differing(74.8, 34.1, 8);
+    assert!((6000..=10000).contains(&n), "{n} hatch pixels");
+    assert_eq!(differing(66.0, 33.5, 8), 0);
+}
+
+#[test]
+fn outside_the_data_extent_is_no_data() {
+    let style = BasemapStyle::light();
+    // z=6 tile (40, 26) spans lon 45.0–50.6, lat 27.1–31.95: wholly west of the 55E clip.
+    let (x, y) = lonlat_to_tile(50.0, 30.0, 6);
+    assert_eq!((x, y), (40, 26));
+    let img = render_tile(data(), &style, 6, x, y, 256);
+    assert_eq!(share_near(&img, style.no_data, 0), 1.0);
+    // A tile straddling the 55E edge (z=5 x=20: lon 45–56.25) has both no-data and data.
+    let (x, y) = lonlat_to_tile(56.0, 30.0, 5);
+    let img = render_tile(data(), &style, 5, x, y, 256);
+    let nd = share_near(&img, style.no_data, 2);
+    assert!(nd > 0.5 && nd < 0.99, "no-data share {nd}");
+}
+
+#[test]
+fn country_tint_marks_neighbours_only() {
+    let plain = BasemapStyle::light();
+    let tinted = BasemapStyle::light().with_country_tint();
+    let tint = tinted.other_land.expect("tint set");
+    // Central Iran-side tile near Zahedan (60.0E 30.0N, z=8 tile lies in Iran).
+    let iran = tile_at(59.0, 31.0, 8, &tinted);
+    assert!(share_near(&iran, tint, 3) > 0.7);
+    assert!(share_near(&tile_at(59.0, 31.0, 8, &plain), plain.land, 4) > 0.7);
+    // Afghanistan keeps the ordinary land colour.
+    let kabul = tile_at(69.17, 34.53, 8, &tinted);
+    assert!(share_near(&kabul, tinted.land, 4) > 0.8);
+}
+
+#[test]
+fn tile_size_scales_and_zero_is_empty() {
+    let style = BasemapStyle::light();
+    let (x, y) = lonlat_to_tile(69.17, 34.53, 8);
+    let big = render_tile(data(), &style, 8, x, y, 512);
+    assert_eq!(big.rgba.len(), 512 * 512 * 4);
+    assert!(share_near(&big, style.land, 4) > 0.8);
+    let none = render_tile(data(), &style, 8, x, y, 0);
+    assert_eq!(none.size, 0);
+    assert!(none.rgba.is_empty());
+    assert_eq!(none.pixel(0, 0), None);
+    // Very deep zoom (coordinates ~6e7 px from the world origin) still renders: all land.
+    let (x, y) = lonlat_to_tile(69.17, 34.53, 18);
+    let deep = render_tile(data(), &style, 18, x, y, 64);
+    assert_eq!(share_near(&deep, style.land, 0), 1.0);
+    // Out-of-world tile coordinates render as no data rather than panicking.
+    let far = render_tile(data(), &style, 2, 9, 9, 64);
+    assert_eq!(share_near(&far, style.no_data, 0), 1.0);
+}
+
+/// A scratch directory under the system temp dir, unique per test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-basemap-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+#[test]
+fn missing_and_corrupt_files_give_diagnostics() {
+    let dir = scratch("corrupt");
+    std::fs::copy(Path::new(SOURCES).join(LAND_FILE), dir.join(LAND_FILE)).expect("copy land");
+    // Syntax error on line 3.
+    let broken = "{\"type\": \"FeatureCollection\",\n \"features\": [\n  {\"type\": \"Feature\" \"x\": 1}\n]}\n";
+    std::fs::write(dir.join(OCEAN_FILE), broken).expect("write ocean");
+    let (data, diags) = BasemapData::load(&dir);
+
+    let ocean: Vec<_> = diags
+        .iter()
+        .filter(|d| d.file.ends_with(OCEAN_FILE))
+        .collect();
+    assert_eq!(ocean.len(), 1, "{diags:?}");
+    assert_eq!(ocean[0].line, Some(3));
+    assert!(ocean[0].message.contains("invalid JSON"), "{}", ocean[0]);
+    // The 7 other files are missing, each reported by name; land loaded fine.
+    assert_eq!(diags.len(), 8, "{diags:?}");
+    for name in BASEMAP_FILES
+        .iter()
+        .filter(|n| **n != LAND_FILE && **n != OCEAN_FILE)
+    {
+        let d = diags.iter().find(|d| d.file.ends_with(name));
+        let d = d.unwrap_or_else(|| panic!("no diagnostic for {name}"));
+        assert!(d.message.contains("missing"), "{d}");
+    }
+    assert!(!diags.iter().any(|d| d.file.ends_with(LAND_FILE)));
+    let style = BasemapStyle::light();
+    let (x, y) = lonlat_to_tile(69.17, 34.53, 8);
+    let img = render_tile(&data, &style, 8, x, y, 256);
+    assert!(share_near(&img, style.land, 4) > 0.8);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_features_are_skipped_and_reported() {
+    let dir = scratch("features");
+    let land = r#"{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": "oops"}},
+  {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon",
+    "coordinates": [[[60, 30], [70, 30], [70, 36], [60, 36], [60, 30]]]}}
+]}"#;
+    std::fs::write(dir.join(LAND_FILE), land).expect("write land");
+    std::fs::write(dir.join(OCEAN_FILE), "[1, 2]").expect("write ocean");
+    let (data, diags) = BasemapData::load(&dir);
+    let land_diags: Vec<_> = diags
+        .iter()
+        .filter(|d| d.file.ends_with(LAND_FILE))
+        .collect();
+    assert_eq!(land_diags.len(), 1, "{diags:?}");
+    assert!(
+        land_diags[0].message.contains("feature #1"),
+        "{}",
+        land_diags[0]
+    );
+    let ocean = diags
+        .iter()
+        .find(|d| d.file.ends_with(OCEAN_FILE))
+        .expect("ocean diag");
+    assert!(ocean.message.contains("not a GeoJSON object"), "{ocean}");
+    // The valid square (60–70E, 30–36N) is land: a tile in its middle is all land colour.
+    let style = BasemapStyle::light();
+    let img = render_tile(&data, &style, 7, 86, 51, 64);
+    assert_eq!(share_near(&img, style.land, 0), 1.0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Not a check: prints render times and writes PNGs to the temp dir for a visual look.
+/// Run with `cargo test -p atlas-core --release --test basemap -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timings_and_pictures() {
+    let data = data();
+    let tiles: [(&str, u8, f64, f64); 5] = [
+        ("z5_region", 5, 68.0, 31.0),
+        ("z8_kabul", 8, 69.17, 34.53),
+        ("z10_torkham", 10, 71.1, 34.1),
+        ("z7_kashmir", 7, 75.0, 34.5),
+        ("z12_peshawar", 12, 71.57, 34.0),
+    ];
+    for (name, z, lon, lat) in tiles {
+        let (x, y) = lonlat_to_tile(lon, lat, z);
+        for (sname, style) in [
+            ("light", BasemapStyle::light()),
+            ("dark", BasemapStyle::dark()),
+        ] {
+            let runs = 50;
+            let start = std::time::Instant::now();
+            let mut img = render_tile(data, &style, z, x, y, 256);
+            for _ in 1..runs {
+                img = render_tile(data, &style, z, x, y, 256);
+            }
+            let ms = start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
+            println!("{name} {sname}: {ms:.2} ms/tile");
+            let size = tiny_skia::IntSize::from_wh(img.size, img.size).expect("size");
+            if let Some(pm) = tiny_skia::Pixmap::from_vec(img.rgba, size) {
+                let path = std::env::temp_dir().join(format!("basemap_{name}_{sname}.png"));
+                let _ = pm.save_png(path);
+            }
+        }
+    }
+}
+
+/// Not a check: writes a mosaic of tiles (z, x0..=x1, y0..=y1) to the temp dir for a look.
+/// Run with `cargo test -p atlas-core --release --test basemap -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn mosaic_picture() {
+    let Ok(spec) = std::env::var("MOSAIC") else {
+        return;
+    };
+    let v: Vec<u32> = spec
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let [z, x0, x1, y0, y1] = v[..] else { return };
+    let style = if std::env::var("DARK").is_ok() {
+        BasemapStyle::dark()
+    } else {
+        BasemapStyle::light()
+    };
+    let (w, h) = ((x1 - x0 + 1) * 256, (y1 - y0 + 1) * 256);
+    let Some(mut out) = tiny_skia::Pixmap::new(w, h) else {
+        return;
+    };
+    for x in x0..=x1 {
+        for y in y0..=y1 {
+            let img = render_tile(data(), &style, z as u8, x, y, 256);
+            let size = tiny_skia::IntSize::from_wh(256, 256).expect("size");
+            if let Some(pm) = tiny_skia::Pixmap::from_vec(img.rgba, size) {
+                let (px, py) = (((x - x0) * 256) as i32, ((y - y0) * 256) as i32);
+                out.draw_pixmap(
+                    px,
+                    py,
+                    pm.as_ref(),
+                    &Default::default(),
+                    tiny_skia::Transform::identity(),
+                    None,
+                );
+            }
+        }
+    }
+    let _ = out.save_png(std::env::temp_dir().join("basemap_mosaic.png"));
+}

@@ -1,0 +1,55 @@
+//! Command line: no arguments opens the window; subcommands run headless.
+
+mod resolve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::scene::AtlasData;
+
+/// Frontier Atlas: an offline map of a security report on Afghanistan and Pakistan.
+///
+/// With no command, opens the map window on the bundled data.
+#[derive(Parser, Debug)]
+#[command(name = "frontier-atlas", version, about)]
+pub struct Cli {
+    /// Data directory (default: the bundled `data/`; or set FRONTIER_ATLAS_DATA).
+    #[arg(long, global = true)]
+    pub data: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Resolve place names (countries, provinces, districts, towns) to gazetteer entries.
+    ///
+    /// Matching ignores case, diacritics and punctuation and knows common alternative
+    /// spellings (Konar, Khowst, Chaghi, ...). Unknown names give an empty list and a
+    /// message on stderr; the exit code stays 0.
+    Resolve {
+        /// One or more names.
+        #[arg(required = true)]
+        names: Vec<String>,
+        /// Print JSON (one array of {query, matches}); without it, a readable table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let dir = cli.data.clone().unwrap_or_else(AtlasData::default_dir);
+    match cli.command {
+        None => match crate::app::run_window(AtlasData::load(&dir)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("frontier-atlas: cannot open the window: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Command::Resolve { names, json }) => resolve::run(&dir, &names, json),
+    }
+}

@@ -1,0 +1,40 @@
+//! Attribution of the visible layers' sources, always painted on the map.
+
+use egui::{Align2, Color32, FontId, Rect, Stroke, vec2};
+
+use crate::state::{LayerId, LayerSettings};
+
+/// Attribution lines for the visible layers, deduplicated, in layer order.
+pub fn attribution_lines(layers: &LayerSettings) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for id in LayerId::ALL {
+        if layers.shown(id) {
+            for a in id.attribution() {
+                if !out.contains(a) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Paint the attribution in the bottom-right corner of `rect`.
+pub fn paint(ui: &egui::Ui, rect: Rect, layers: &LayerSettings, dark: bool) {
+    let text = attribution_lines(layers).join(" · ");
+    if text.is_empty() {
+        return;
+    }
+    let painter = ui.painter_at(rect);
+    let (fg, bg) = if dark {
+        (Color32::from_gray(220), Color32::from_black_alpha(170))
+    } else {
+        (Color32::from_gray(40), Color32::from_white_alpha(200))
+    };
+    let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), fg);
+    let r = Align2::RIGHT_BOTTOM
+        .anchor_size(rect.right_bottom() - vec2(4.0, 4.0), galley.size())
+        .expand2(vec2(4.0, 2.0));
+    painter.rect(r, 2.0, bg, Stroke::NONE, egui::StrokeKind::Inside);
+    painter.galley(r.min + vec2(4.0, 2.0), galley, fg);
+}

@@ -1,0 +1,140 @@
+//! The built-in offline basemap as a walkers `Tiles` source: tiles rendered on a worker thread
+//! from Natural Earth vectors and cached as textures.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use atlas_core::basemap::{BasemapData, BasemapStyle, TileImage, render_tile};
+use egui::{ColorImage, Context, Rect, TextureOptions, pos2};
+use walkers::sources::Attribution;
+use walkers::{Tile, TileId, TilePiece, Tiles};
+
+/// Deepest zoom rendered; closer views magnify these tiles.
+pub const MAX_ZOOM: u8 = 13;
+const TILE_SIZE: u32 = 256;
+
+struct Request {
+    id: TileId,
+    dark: bool,
+}
+
+/// Offline basemap tiles, light or dark.
+pub struct BasemapTiles {
+    ctx: Context,
+    dark: bool,
+    cache: HashMap<(TileId, bool), Tile>,
+    requested: HashSet<(TileId, bool)>,
+    to_worker: Sender<Request>,
+    from_worker: Receiver<(TileId, bool, TileImage)>,
+}
+
+impl BasemapTiles {
+    pub fn new(ctx: Context, data: Arc<BasemapData>) -> Self {
+        let (to_worker, requests) = channel::<Request>();
+        let (results, from_worker) = channel();
+        let repaint = ctx.clone();
+        std::thread::Builder::new()
+            .name("basemap-tiles".into())
+            .spawn(move || {
+                let (light, dark) = (BasemapStyle::light(), BasemapStyle::dark());
+                while let Ok(req) = requests.recv() {
+                    let style = if req.dark { &dark } else { &light };
+                    let img = render_tile(&data, style, req.id.zoom, req.id.x, req.id.y, TILE_SIZE);
+                    if results.send((req.id, req.dark, img)).is_err() {
+                        break;
+                    }
+                    repaint.request_repaint();
+                }
+            })
+            .ok();
+        Self {
+            ctx,
+            dark: false,
+            cache: HashMap::new(),
+            requested: HashSet::new(),
+            to_worker,
+            from_worker,
+        }
+    }
+
+    pub fn set_dark(&mut self, dark: bool) {
+        self.dark = dark;
+    }
+
+    /// Tiles asked for and not yet rendered (the export waits for zero).
+    pub fn pending(&mut self) -> usize {
+        self.receive();
+        self.requested.len()
+    }
+
+    fn receive(&mut self) {
+        while let Ok((id, dark, img)) = self.from_worker.try_recv() {
+            let size = [img.size as usize, img.size as usize];
+            let image = ColorImage::from_rgba_unmultiplied(size, &img.rgba);
+            let name = format!("basemap-{}-{}-{}-{}", id.zoom, id.x, id.y, dark);
+            let texture = self.ctx.load_texture(name, image, TextureOptions::LINEAR);
+            self.requested.remove(&(id, dark));
+            self.cache.insert((id, dark), Tile::Raster(texture));
+        }
+    }
+
+    fn request(&mut self, id: TileId) {
+        let key = (id, self.dark);
+        if !self.cache.contains_key(&key) && self.requested.insert(key) {
+            let _ = self.to_worker.send(Request {
+                id,
+                dark: self.dark,
+            });
+        }
+    }
+}
+
+/// The ancestor of `id` at `zoom` and the part of it covering `id`.
+fn ancestor(id: TileId, zoom: u8) -> (TileId, Rect) {
+    let d = 1u32 << (id.zoom - zoom);
+    let parent = TileId {
+        x: id.x / d,
+        y: id.y / d,
+        zoom,
+    };
+    let s = 1.0 / d as f32;
+    let (u, v) = ((id.x % d) as f32 * s, (id.y % d) as f32 * s);
+    (parent, Rect::from_min_max(pos2(u, v), pos2(u + s, v + s)))
+}
+
+impl Tiles for BasemapTiles {
+    fn at(&mut self, tile_id: TileId) -> Option<TilePiece> {
+        self.receive();
+        let n = 1u32 << tile_id.zoom;
+        if tile_id.x >= n || tile_id.y >= n {
+            return None;
+        }
+        let wanted = if tile_id.zoom > MAX_ZOOM {
+            ancestor(tile_id, MAX_ZOOM).0
+        } else {
+            tile_id
+        };
+        self.request(wanted);
+        // Best available: the tile itself, else the nearest cached ancestor, magnified.
+        (0..=tile_id.zoom.min(MAX_ZOOM)).rev().find_map(|z| {
+            let (id, uv) = ancestor(tile_id, z);
+            self.cache
+                .get(&(id, self.dark))
+                .map(|t| TilePiece::new(t.clone(), uv))
+        })
+    }
+
+    fn attribution(&self) -> Attribution {
+        Attribution {
+            text: "Made with Natural Earth",
+            url: "https://www.naturalearthdata.com",
+            logo_light: None,
+            logo_dark: None,
+        }
+    }
+
+    fn tile_size(&self) -> u32 {
+        TILE_SIZE
+    }
+}

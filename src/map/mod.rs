@@ -1,0 +1,92 @@
+//! The map: walkers widget with the offline basemap and one plugin per overlay layer.
+//!
+//! [`show_map`] is the single renderer: the window, the export and the snapshot tests all
+//! draw the map through it.
+
+mod admin_layer;
+mod attribution;
+pub mod basemap_tiles;
+mod interaction;
+mod labels;
+mod report_layer;
+pub mod style;
+mod towns_layer;
+pub mod transform;
+
+pub use attribution::attribution_lines;
+pub use basemap_tiles::BasemapTiles;
+pub use labels::{Label, LabelSink};
+
+use atlas_core::model::UnitKind;
+use walkers::Map;
+
+use crate::scene::AtlasData;
+use crate::state::{LayerId, LayerSettings, ViewState, start_position};
+
+/// Draw the map filling `ui`'s available space. With `interactive` false (exports) the map
+/// ignores the pointer and shows no hover state.
+pub fn show_map(
+    ui: &mut egui::Ui,
+    data: &AtlasData,
+    layers: &LayerSettings,
+    view: &mut ViewState,
+    tiles: &mut BasemapTiles,
+    interactive: bool,
+) -> egui::Response {
+    tiles.set_dark(view.dark);
+    let labels = LabelSink::default();
+    let basemap = layers.get(LayerId::Basemap);
+    let dark = view.dark;
+    let mut map = Map::new(None, &mut view.memory, start_position())
+        .zoom_with_ctrl(false)
+        .double_click_to_zoom(true);
+    if !interactive {
+        map = map.panning(false).zoom_gesture(false);
+    }
+    if basemap.visible {
+        map = map.with_layer(tiles, basemap.opacity);
+    }
+    for (id, kind) in [
+        (LayerId::Provinces, UnitKind::Province),
+        (LayerId::Districts, UnitKind::District),
+    ] {
+        if layers.shown(id) {
+            map = map.with_plugin(admin_layer::AdminLayer {
+                data,
+                kind,
+                style: layers.get(id),
+                labels: labels.clone(),
+                dark,
+            });
+        }
+    }
+    if layers.shown(LayerId::Towns) {
+        map = map.with_plugin(towns_layer::TownsLayer {
+            data,
+            style: layers.get(LayerId::Towns),
+            labels: labels.clone(),
+            dark,
+        });
+    }
+    if layers.shown(LayerId::ReportPlaces) {
+        map = map.with_plugin(report_layer::ReportLayer {
+            data,
+            style: layers.get(LayerId::ReportPlaces),
+            labels: labels.clone(),
+            dark,
+        });
+    }
+    map = map.with_plugin(interaction::Interaction {
+        data,
+        layers,
+        hovered: &mut view.hovered,
+        selected: &mut view.selected,
+        cursor: &mut view.cursor,
+        interactive,
+        dark,
+    });
+    map = map.with_plugin(labels::LabelsPlugin { sink: labels, dark });
+    let response = ui.add(map);
+    attribution::paint(ui, response.rect, layers, dark);
+    response
+}

@@ -1,0 +1,139 @@
+//! Interactive state shared by the window, the export and the tests: layers, view, selection.
+
+use serde::{Deserialize, Serialize};
+use walkers::{MapMemory, Position, lon_lat};
+
+/// The map layers a user can toggle, in draw order (bottom first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LayerId {
+    Basemap,
+    Provinces,
+    Districts,
+    Towns,
+    ReportPlaces,
+}
+
+impl LayerId {
+    pub const ALL: [LayerId; 5] = [
+        LayerId::Basemap,
+        LayerId::Provinces,
+        LayerId::Districts,
+        LayerId::Towns,
+        LayerId::ReportPlaces,
+    ];
+
+    /// Label shown in the layer panel (and used by UI tests to find the toggle).
+    pub fn label(self) -> &'static str {
+        match self {
+            LayerId::Basemap => "Basemap",
+            LayerId::Provinces => "Provinces",
+            LayerId::Districts => "Districts",
+            LayerId::Towns => "Towns",
+            LayerId::ReportPlaces => "Report places",
+        }
+    }
+
+    /// Data sources to credit when the layer is visible.
+    pub fn attribution(self) -> &'static [&'static str] {
+        match self {
+            LayerId::Basemap => &["Made with Natural Earth"],
+            LayerId::Provinces | LayerId::Districts => &["Boundaries: geoBoundaries (CC BY 4.0)"],
+            LayerId::Towns => &["Place names: GeoNames (CC BY 4.0)"],
+            LayerId::ReportPlaces => &["Report: source-report.txt (see data/report)"],
+        }
+    }
+}
+
+/// Visibility and opacity of one layer.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LayerStyle {
+    pub visible: bool,
+    pub opacity: f32,
+}
+
+impl Default for LayerStyle {
+    fn default() -> Self {
+        Self {
+            visible: true,
+            opacity: 1.0,
+        }
+    }
+}
+
+/// All layers' styles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LayerSettings {
+    pub styles: Vec<(LayerId, LayerStyle)>,
+}
+
+impl Default for LayerSettings {
+    fn default() -> Self {
+        Self {
+            styles: LayerId::ALL
+                .iter()
+                .map(|id| (*id, LayerStyle::default()))
+                .collect(),
+        }
+    }
+}
+
+impl LayerSettings {
+    pub fn get(&self, id: LayerId) -> LayerStyle {
+        self.styles
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, s)| *s)
+            .unwrap_or_default()
+    }
+
+    pub fn get_mut(&mut self, id: LayerId) -> &mut LayerStyle {
+        if let Some(i) = self.styles.iter().position(|(i, _)| *i == id) {
+            return &mut self.styles[i].1;
+        }
+        self.styles.push((id, LayerStyle::default()));
+        let last = self.styles.len() - 1;
+        &mut self.styles[last].1
+    }
+
+    /// Visible with non-zero opacity.
+    pub fn shown(&self, id: LayerId) -> bool {
+        let s = self.get(id);
+        s.visible && s.opacity > 0.0
+    }
+}
+
+/// Start view: Afghanistan and Pakistan fill a 1600×1000 window.
+pub const START_CENTER: (f64, f64) = (67.8, 31.2);
+pub const START_ZOOM: f64 = 6.0;
+
+/// What the user is looking at and pointing at.
+pub struct ViewState {
+    pub memory: MapMemory,
+    pub dark: bool,
+    /// Unit or town ID under the pointer.
+    pub hovered: Option<String>,
+    /// Unit or town ID the user clicked.
+    pub selected: Option<String>,
+    /// Pointer position on the map (lon, lat).
+    pub cursor: Option<(f64, f64)>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        let mut memory = MapMemory::default();
+        memory.center_at(start_position());
+        let _ = memory.set_zoom(START_ZOOM);
+        Self {
+            memory,
+            dark: false,
+            hovered: None,
+            selected: None,
+            cursor: None,
+        }
+    }
+}
+
+pub fn start_position() -> Position {
+    lon_lat(START_CENTER.0, START_CENTER.1)
+}

@@ -1,0 +1,105 @@
+//! Details panel and hover tooltip for a selected or hovered unit or town.
+
+use atlas_core::model::{Entry, UnitKind};
+
+use crate::scene::AtlasData;
+
+fn kind_text(e: &Entry) -> &'static str {
+    match e.kind {
+        UnitKind::Country => "Country",
+        UnitKind::Province if e.country == "PAK" => "Province / territory",
+        UnitKind::Province => "Province",
+        UnitKind::District => "District",
+        UnitKind::Town => "Town",
+    }
+}
+
+fn country_name(iso3: &str) -> &str {
+    match iso3 {
+        "AFG" => "Afghanistan",
+        "PAK" => "Pakistan",
+        other => other,
+    }
+}
+
+/// The report's role for an entry, if the report names it.
+fn report_role<'a>(data: &'a AtlasData, e: &Entry) -> Option<&'a str> {
+    data.report_places
+        .iter()
+        .find(|p| data.gazetteer.entry(p.entry).id == e.id)
+        .map(|p| p.role)
+}
+
+/// Short hover tooltip: name, type, parent, country.
+pub fn tooltip(ui: &mut egui::Ui, data: &AtlasData, e: &Entry) {
+    ui.strong(&e.name);
+    ui.label(kind_text(e));
+    if let Some(parent) = &e.parent {
+        ui.label(format!("in {parent}"));
+    }
+    if e.kind == UnitKind::Town {
+        if let Some(p) = &e.province {
+            ui.label(format!("province {p}"));
+        }
+    }
+    ui.label(country_name(&e.country));
+    if let Some(role) = report_role(data, e) {
+        ui.colored_label(
+            egui::Color32::from_rgb(200, 70, 0),
+            format!("Report: {role}"),
+        );
+    }
+}
+
+/// Details panel content for the selected entry.
+pub fn show(ui: &mut egui::Ui, data: &AtlasData, selected: Option<&str>) {
+    ui.heading("Details");
+    let Some(r) = selected.and_then(|id| data.gazetteer.get(id)) else {
+        ui.label("Click a province, district or town on the map. Esc clears the selection.");
+        return;
+    };
+    let e = data.gazetteer.entry(r);
+    egui::Grid::new("details")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            let mut row = |k: &str, v: String| {
+                ui.label(k);
+                ui.label(v);
+                ui.end_row();
+            };
+            row("Name", e.name.clone());
+            row("Type", kind_text(&e).to_owned());
+            if let Some(p) = &e.parent {
+                row("In", p.clone());
+            }
+            if let Some(p) = e
+                .province
+                .as_ref()
+                .filter(|p| Some(*p) != e.parent.as_ref())
+            {
+                row("Province", p.clone());
+            }
+            row("Country", country_name(&e.country).to_owned());
+            if !e.aliases.is_empty() {
+                row("Also spelled", e.aliases.join(", "));
+            }
+            row("Location", format!("{:.4}°N {:.4}°E", e.lat, e.lon));
+            row("ID", e.id.clone());
+            if let Some(role) = report_role(data, &e) {
+                row("Report", role.to_owned());
+            }
+        });
+}
+
+/// Data problems found at load, listed so the user knows what is missing.
+pub fn diagnostics(ui: &mut egui::Ui, data: &AtlasData) {
+    if data.diagnostics.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.colored_label(egui::Color32::from_rgb(200, 80, 0), "Data problems");
+    for d in &data.diagnostics {
+        ui.label(d.to_string());
+    }
+}
