@@ -21,7 +21,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 11
     }
     fn unit(&mut self) -> f64 {
@@ -39,10 +42,28 @@ fn write_acled_csv(path: &Path) -> std::io::Result<()> {
          country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,\
          notes,fatalities,tags,timestamp"
     )?;
-    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December"];
-    let types = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-        ("Violence against civilians", "Attack")];
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let types = [
+        ("Battles", "Armed clash"),
+        (
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Violence against civilians", "Attack"),
+    ];
     let mut r = Lcg(42);
     for i in 0..ROWS {
         let p = &SYNTHETIC_PLACES[(r.next() % SYNTHETIC_PLACES.len() as u64) as usize];
@@ -81,7 +102,8 @@ fn bench_file() -> PathBuf {
 }
 
 fn import(path: &Path) -> IncidentStore {
-    let imp = import_csv_file(path, &CsvFormat::Auto, |_, _| ControlFlow::Continue(())).expect("import failed");
+    let imp = import_csv_file(path, &CsvFormat::Auto, |_, _| ControlFlow::Continue(()))
+        .expect("import failed");
     assert_eq!(imp.report.rows_kept, ROWS);
     imp.incidents
 }
@@ -107,36 +129,83 @@ fn districts() -> (Vec<AdminUnit>, Vec<AdminUnit>) {
         bbox: [x, y, x + w, y + h],
         geometry: MultiPolygon::new(vec![Rect::new((x, y), (x + w, y + h)).to_polygon()]),
     };
-    let d = (0..520).map(|k| square(format!("d{k}"), UnitKind::District, 60.0 + (k % 26) as f64 * 0.7, 23.0 + (k / 26) as f64 * 0.8, 0.7, 0.8)).collect();
-    let p = (0..8).map(|k| square(format!("p{k}"), UnitKind::Province, 60.0 + (k % 4) as f64 * 4.55, 23.0 + (k / 4) as f64 * 8.0, 4.55, 8.0)).collect();
+    let d = (0..520)
+        .map(|k| {
+            square(
+                format!("d{k}"),
+                UnitKind::District,
+                60.0 + (k % 26) as f64 * 0.7,
+                23.0 + (k / 26) as f64 * 0.8,
+                0.7,
+                0.8,
+            )
+        })
+        .collect();
+    let p = (0..8)
+        .map(|k| {
+            square(
+                format!("p{k}"),
+                UnitKind::Province,
+                60.0 + (k % 4) as f64 * 4.55,
+                23.0 + (k / 4) as f64 * 8.0,
+                4.55,
+                8.0,
+            )
+        })
+        .collect();
     (d, p)
 }
 
 fn benches(c: &mut Criterion) {
     let path = bench_file();
     let store = import(&path);
-    eprintln!("incidents: {} rows, ~{} MB in the store", store.len(), store.heap_bytes() / 1_000_000);
+    eprintln!(
+        "incidents: {} rows, ~{} MB in the store",
+        store.len(),
+        store.heap_bytes() / 1_000_000
+    );
 
     let mut g = c.benchmark_group("incidents");
     g.sample_size(10).measurement_time(Duration::from_secs(30));
-    g.bench_function("import_acled_1m_rows", |b| b.iter(|| import(black_box(&path))));
+    g.bench_function("import_acled_1m_rows", |b| {
+        b.iter(|| import(black_box(&path)))
+    });
 
     let (districts, provinces) = districts();
     let (di, pi) = (AdminIndex::new(&districts), AdminIndex::new(&provinces));
     let prec = store.location_precisions();
-    eprintln!("join: {} districts, {} provinces", districts.len(), provinces.len());
+    eprintln!(
+        "join: {} districts, {} provinces",
+        districts.len(),
+        provinces.len()
+    );
     g.bench_function("join_1m_points_to_districts", |b| {
         b.iter(|| place_incidents(black_box(store.lons()), store.lats(), &prec, &di, Some(&pi)))
     });
-    g.bench_function("admin_index_build", |b| b.iter(|| AdminIndex::new(black_box(&districts))));
+    g.bench_function("admin_index_build", |b| {
+        b.iter(|| AdminIndex::new(black_box(&districts)))
+    });
 
-    let spec = GridSpec::new([60.0, 23.0, 78.0, 39.0], 512, 512, GridProjection::WebMercator);
+    let spec = GridSpec::new(
+        [60.0, 23.0, 78.0, 39.0],
+        512,
+        512,
+        GridProjection::WebMercator,
+    );
     let weights = store.fatality_weights();
     g.bench_function("kde_1m_points_512x512", |b| {
         b.iter(|| kernel_density(black_box(store.lons()), store.lats(), None, &spec, 15.0))
     });
     g.bench_function("kde_1m_points_512x512_fatality_weights", |b| {
-        b.iter(|| kernel_density(black_box(store.lons()), store.lats(), Some(&weights), &spec, 15.0))
+        b.iter(|| {
+            kernel_density(
+                black_box(store.lons()),
+                store.lats(),
+                Some(&weights),
+                &spec,
+                15.0,
+            )
+        })
     });
     g.finish();
 }

@@ -13,6 +13,8 @@ pub struct AtlasApp {
     pub layers: LayerSettings,
     pub view: ViewState,
     tiles: Option<BasemapTiles>,
+    /// Where the map was drawn last frame.
+    map_rect: Option<egui::Rect>,
 }
 
 impl AtlasApp {
@@ -22,12 +24,18 @@ impl AtlasApp {
             layers: LayerSettings::default(),
             view: ViewState::default(),
             tiles: None,
+            map_rect: None,
         }
     }
 
     /// Basemap tiles not rendered yet (tests wait for zero before a snapshot).
     pub fn pending_tiles(&mut self) -> usize {
         self.tiles.as_mut().map(|t| t.pending()).unwrap_or(0)
+    }
+
+    /// Screen position of the map's centre (the view centre), once the map has been drawn.
+    pub fn view_center_on_screen(&self) -> Option<egui::Pos2> {
+        self.map_rect.map(|r| r.center())
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui) {
@@ -72,7 +80,8 @@ impl AtlasApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                show_map(ui, &data, &self.layers, &mut self.view, tiles, true);
+                let response = show_map(ui, &data, &self.layers, &mut self.view, tiles, true);
+                self.map_rect = Some(response.rect);
             });
     }
 }

@@ -75,7 +75,11 @@ impl UnitShape {
                 let poly =
                     Polygon::new(ring(start), (start + 1..=start + holes).map(ring).collect());
                 for t in poly.earcut_triangles_iter() {
-                    out.extend([[t.v1().x, t.v1().y], [t.v2().x, t.v2().y], [t.v3().x, t.v3().y]]);
+                    out.extend([
+                        [t.v1().x, t.v1().y],
+                        [t.v2().x, t.v2().y],
+                        [t.v3().x, t.v3().y],
+                    ]);
                 }
             }
             out

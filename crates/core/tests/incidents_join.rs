@@ -9,7 +9,15 @@ use atlas_core::incidents::LocationPrecision::{self, Country, District, Point, P
 use atlas_core::model::{AdminUnit, UnitKind};
 use geo::{MultiPolygon, Rect};
 
-fn square(id: &str, kind: UnitKind, parent: Option<&str>, x0: f64, y0: f64, x1: f64, y1: f64) -> AdminUnit {
+fn square(
+    id: &str,
+    kind: UnitKind,
+    parent: Option<&str>,
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+) -> AdminUnit {
     let geometry = MultiPolygon::new(vec![Rect::new((x0, y0), (x1, y1)).to_polygon()]);
     AdminUnit {
         id: id.into(),
@@ -51,10 +59,31 @@ const EVENTS: &[(f64, f64, LocationPrecision, u32, Placement, Placement)] = &[
     (1.0, 0.5, Point, 2, Placement::Unit(0), Placement::Unit(0)),
     // On the P1|P2 and D2|D3 borders: D2 (index 1 < 2), P1.
     (2.0, 0.5, Point, 0, Placement::Unit(1), Placement::Unit(0)),
-    (3.0, 1.5, District, 5, Placement::Unit(3), Placement::Unit(1)),
+    (
+        3.0,
+        1.5,
+        District,
+        5,
+        Placement::Unit(3),
+        Placement::Unit(1),
+    ),
     // Province precision: its province, never a district.
-    (1.5, 1.5, Province, 3, Placement::Unassigned(0), Placement::Unit(0)),
-    (3.0, 0.5, Province, 0, Placement::Unassigned(1), Placement::Unit(1)),
+    (
+        1.5,
+        1.5,
+        Province,
+        3,
+        Placement::Unassigned(0),
+        Placement::Unit(0),
+    ),
+    (
+        3.0,
+        0.5,
+        Province,
+        0,
+        Placement::Unassigned(1),
+        Placement::Unit(1),
+    ),
     (5.0, 5.0, Town, 7, Placement::Outside, Placement::Outside),
     // Corner shared by D2, D3, D4 (and P1, P2): D2, P1.
     (2.0, 1.0, Town, 0, Placement::Unit(1), Placement::Unit(0)),
@@ -92,24 +121,68 @@ fn counts_per_district_and_province() {
     let (pi, di) = (AdminIndex::new(&p), AdminIndex::new(&d));
     let (lons, lats, prec, fat) = columns();
 
-    let t = count_by_unit(&place_incidents(&lons, &lats, &prec, &di, Some(&pi)), &fat, &d, Some(&p));
-    let got: Vec<(&str, u64, u64)> = t.units.iter().map(|c| (c.id.as_str(), c.events, c.fatalities)).collect();
-    assert_eq!(got, vec![("D1", 3, 3), ("D2", 2, 0), ("D3", 0, 0), ("D4", 1, 5)]);
-    let un: Vec<(&str, &str, u64, u64)> =
-        t.unassigned.iter().map(|c| (c.id.as_str(), c.name.as_str(), c.events, c.fatalities)).collect();
+    let t = count_by_unit(
+        &place_incidents(&lons, &lats, &prec, &di, Some(&pi)),
+        &fat,
+        &d,
+        Some(&p),
+    );
+    let got: Vec<(&str, u64, u64)> = t
+        .units
+        .iter()
+        .map(|c| (c.id.as_str(), c.events, c.fatalities))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("D1", 3, 3), ("D2", 2, 0), ("D3", 0, 0), ("D4", 1, 5)]
+    );
+    let un: Vec<(&str, &str, u64, u64)> = t
+        .unassigned
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str(), c.events, c.fatalities))
+        .collect();
     assert_eq!(
         un,
         vec![
-            ("P1#unassigned", "P1 name (not assigned to a district)", 1, 3),
-            ("P2#unassigned", "P2 name (not assigned to a district)", 1, 0)
+            (
+                "P1#unassigned",
+                "P1 name (not assigned to a district)",
+                1,
+                3
+            ),
+            (
+                "P2#unassigned",
+                "P2 name (not assigned to a district)",
+                1,
+                0
+            )
         ]
     );
     assert_eq!((t.outside_events, t.outside_fatalities), (2, 11));
-    let total: u64 = t.units.iter().chain(&t.unassigned).map(|c| c.events).sum::<u64>() + t.outside_events;
-    assert_eq!(total, EVENTS.len() as u64, "each event counted exactly once");
+    let total: u64 = t
+        .units
+        .iter()
+        .chain(&t.unassigned)
+        .map(|c| c.events)
+        .sum::<u64>()
+        + t.outside_events;
+    assert_eq!(
+        total,
+        EVENTS.len() as u64,
+        "each event counted exactly once"
+    );
 
-    let t = count_by_unit(&place_incidents(&lons, &lats, &prec, &pi, None), &fat, &p, None);
-    let got: Vec<(&str, u64, u64)> = t.units.iter().map(|c| (c.id.as_str(), c.events, c.fatalities)).collect();
+    let t = count_by_unit(
+        &place_incidents(&lons, &lats, &prec, &pi, None),
+        &fat,
+        &p,
+        None,
+    );
+    let got: Vec<(&str, u64, u64)> = t
+        .units
+        .iter()
+        .map(|c| (c.id.as_str(), c.events, c.fatalities))
+        .collect();
     assert_eq!(got, vec![("P1", 6, 6), ("P2", 2, 5)]);
     assert!(t.unassigned.is_empty());
     assert_eq!((t.outside_events, t.outside_fatalities), (2, 11));

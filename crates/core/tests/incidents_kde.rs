@@ -14,10 +14,14 @@ fn area_km2(lat_n: f64, lat_s: f64, dlon_deg: f64) -> f64 {
 fn cluster(n: usize, lon: f64, lat: f64, spread: f64, seed: u64) -> (Vec<f64>, Vec<f64>) {
     let mut s = seed;
     let mut next = || {
-        s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((s >> 11) as f64 / (1u64 << 53) as f64) - 0.5
     };
-    (0..n).map(|_| (lon + spread * next(), lat + spread * next())).unzip()
+    (0..n)
+        .map(|_| (lon + spread * next(), lat + spread * next()))
+        .unzip()
 }
 
 #[test]
@@ -45,7 +49,11 @@ fn weighted_mass_and_points_outside_the_box() {
     let spec = GridSpec::new([66.0, 29.0, 74.0, 37.0], 128, 128, GridProjection::LonLat);
     let g = kernel_density(&lons, &lats, Some(&weights), &spec, 15.0);
     assert_eq!((g.weight_in, g.weight_outside), (7.0, 100.0));
-    assert!((g.total_weight() - 7.0).abs() < 0.01, "{}", g.total_weight());
+    assert!(
+        (g.total_weight() - 7.0).abs() < 0.01,
+        "{}",
+        g.total_weight()
+    );
 }
 
 #[test]
@@ -59,11 +67,22 @@ fn single_point_peak_matches_the_gaussian() {
         let g = kernel_density(&[lon], &[lat], None, &spec, 30.0);
         let (peak, c, r) = g.peak().unwrap();
         assert_eq!((c, r), (128, 128), "{proj:?}");
-        assert!((peak / expected - 1.0).abs() < 0.03, "{proj:?}: peak {peak}, expected {expected}");
-        assert!((g.total_weight() - 1.0).abs() < 1e-3, "{proj:?}: {}", g.total_weight());
+        assert!(
+            (peak / expected - 1.0).abs() < 0.03,
+            "{proj:?}: peak {peak}, expected {expected}"
+        );
+        assert!(
+            (g.total_weight() - 1.0).abs() < 1e-3,
+            "{proj:?}: {}",
+            g.total_weight()
+        );
         // One bandwidth (30 km) north: exp(-1/2) of the peak.
         let north = g.value_at(lon, lat + 30.0 / 111.195).unwrap();
-        assert!((north / peak - (-0.5f64).exp()).abs() < 0.05, "{proj:?}: ratio {}", north / peak);
+        assert!(
+            (north / peak - (-0.5f64).exp()).abs() < 0.05,
+            "{proj:?}: ratio {}",
+            north / peak
+        );
     }
 }
 
@@ -77,19 +96,30 @@ fn peak_is_at_the_densest_cluster_and_follows_the_weights() {
     let g = kernel_density(&lons, &lats, None, &spec, 25.0);
     let (_, c, r) = g.peak().unwrap();
     let (plon, plat) = spec.cell_center(c, r);
-    assert!((plon - 68.0).abs() < 0.15 && (plat - 31.0).abs() < 0.15, "peak at {plon}, {plat}");
+    assert!(
+        (plon - 68.0).abs() < 0.15 && (plat - 31.0).abs() < 0.15,
+        "peak at {plon}, {plat}"
+    );
 
     // Weight the smaller cluster 10×: the peak moves there.
     let w: Vec<f64> = (0..400).map(|i| if i < 300 { 1.0 } else { 10.0 }).collect();
     let g = kernel_density(&lons, &lats, Some(&w), &spec, 25.0);
     let (_, c, r) = g.peak().unwrap();
     let (plon, plat) = spec.cell_center(c, r);
-    assert!((plon - 72.0).abs() < 0.15 && (plat - 35.0).abs() < 0.15, "peak at {plon}, {plat}");
+    assert!(
+        (plon - 72.0).abs() < 0.15 && (plat - 35.0).abs() < 0.15,
+        "peak at {plon}, {plat}"
+    );
 }
 
 #[test]
 fn web_mercator_rows_and_cell_lookup() {
-    let spec = GridSpec::new([60.0, 20.0, 80.0, 40.0], 100, 100, GridProjection::WebMercator);
+    let spec = GridSpec::new(
+        [60.0, 20.0, 80.0, 40.0],
+        100,
+        100,
+        GridProjection::WebMercator,
+    );
     assert!((spec.row_edge_lat(0) - 40.0).abs() < 1e-9);
     assert!((spec.row_edge_lat(100) - 20.0).abs() < 1e-9);
     // Mercator rows span fewer degrees of latitude in the north than in the south.
@@ -101,4 +131,28 @@ fn web_mercator_rows_and_cell_lookup() {
     assert_eq!(spec.cell_of(59.0, 30.0), None);
     let total: f64 = (0..100).map(|r| spec.cell_area_km2(r)).sum::<f64>() * 100.0;
     assert!((total - area_km2(40.0, 20.0, 20.0)).abs() < 1e-6 * total);
+}
+
+#[test]
+fn degenerate_grids_do_not_panic() {
+    let spec = GridSpec {
+        bbox: [70.0, 30.0, 70.0, 31.0],
+        width: 10,
+        height: 10,
+        projection: GridProjection::LonLat,
+    };
+    let g = kernel_density(&[70.0], &[30.5], None, &spec, 10.0);
+    assert_eq!((g.weight_in, g.weight_outside), (0.0, 1.0));
+    assert!(g.values.iter().all(|&v| v == 0.0));
+    let spec = GridSpec { width: 0, ..spec };
+    assert!(
+        kernel_density(&[70.0], &[30.5], None, &spec, 10.0)
+            .values
+            .is_empty()
+    );
+    // Zero bandwidth: all the mass stays in the binned cells.
+    let spec = GridSpec::new([70.0, 30.0, 71.0, 31.0], 10, 10, GridProjection::LonLat);
+    let g = kernel_density(&[70.55], &[30.45], None, &spec, 0.0);
+    assert!((g.total_weight() - 1.0).abs() < 1e-9);
+    assert_eq!(g.peak().map(|p| (p.1, p.2)), Some((5, 5)));
 }

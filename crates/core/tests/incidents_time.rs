@@ -1,14 +1,23 @@
 //! Date / actor / event-type filters and week / month histograms, with imprecise dates.
 
 use atlas_core::analysis::{IncidentFilter, TimeBucket, filter_incidents, time_histogram};
-use atlas_core::incidents::{DatePrecision, Incident, IncidentDate, IncidentStore, LocationPrecision};
+use atlas_core::incidents::{
+    DatePrecision, Incident, IncidentDate, IncidentStore, LocationPrecision,
+};
 use chrono::NaiveDate;
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, m, d).unwrap()
 }
 
-fn inc(id: &str, date: NaiveDate, precision: DatePrecision, actor: &str, kind: &str, fat: Option<u32>) -> Incident {
+fn inc(
+    id: &str,
+    date: NaiveDate,
+    precision: DatePrecision,
+    actor: &str,
+    kind: &str,
+    fat: Option<u32>,
+) -> Incident {
     Incident {
         id: id.into(),
         date: IncidentDate { date, precision },
@@ -51,18 +60,39 @@ fn filters_by_date_actor_and_type() {
     let s = store();
     let all = filter_incidents(&s, &IncidentFilter::default());
     assert_eq!((all.indices, all.uncertain), (vec![0, 1, 2, 3, 4, 5], 0));
-    let march = IncidentFilter { from: Some(day(3, 1)), to: Some(day(3, 31)), ..Default::default() };
+    let march = IncidentFilter {
+        from: Some(day(3, 1)),
+        to: Some(day(3, 31)),
+        ..Default::default()
+    };
     let f = filter_incidents(&s, &march);
-    assert_eq!((f.indices, f.uncertain), (vec![0, 1, 2, 3], 1), "the year-dated event only overlaps");
-    let early_march = IncidentFilter { from: Some(day(3, 1)), to: Some(day(3, 10)), ..Default::default() };
+    assert_eq!(
+        (f.indices, f.uncertain),
+        (vec![0, 1, 2, 3], 1),
+        "the year-dated event only overlaps"
+    );
+    let early_march = IncidentFilter {
+        from: Some(day(3, 1)),
+        to: Some(day(3, 10)),
+        ..Default::default()
+    };
     let f = filter_incidents(&s, &early_march);
     assert_eq!((f.indices, f.uncertain), (vec![0, 1], 2));
     // Actor matches actor1 or actor2.
-    let b = IncidentFilter { actors: vec!["B".into()], ..Default::default() };
+    let b = IncidentFilter {
+        actors: vec!["B".into()],
+        ..Default::default()
+    };
     assert_eq!(filter_incidents(&s, &b).indices, vec![0, 4]);
-    let t = IncidentFilter { event_types: vec!["Explosions".into(), "Nope".into()], ..Default::default() };
+    let t = IncidentFilter {
+        event_types: vec!["Explosions".into(), "Nope".into()],
+        ..Default::default()
+    };
     assert_eq!(filter_incidents(&s, &t).indices, vec![2, 4]);
-    let none = IncidentFilter { actors: vec!["Nobody".into()], ..Default::default() };
+    let none = IncidentFilter {
+        actors: vec!["Nobody".into()],
+        ..Default::default()
+    };
     assert!(filter_incidents(&s, &none).indices.is_empty());
 }
 
@@ -70,15 +100,32 @@ fn filters_by_date_actor_and_type() {
 fn weekly_and_monthly_histograms() {
     let s = store();
     let m = time_histogram(&s, None, TimeBucket::Month);
-    let bins: Vec<(NaiveDate, u64, u64)> = m.bins.iter().map(|b| (b.start, b.events, b.fatalities)).collect();
-    assert_eq!(bins, vec![(day(3, 1), 4, 8), (day(4, 1), 0, 0), (day(5, 1), 1, 3)]);
+    let bins: Vec<(NaiveDate, u64, u64)> = m
+        .bins
+        .iter()
+        .map(|b| (b.start, b.events, b.fatalities))
+        .collect();
+    assert_eq!(
+        bins,
+        vec![(day(3, 1), 4, 8), (day(4, 1), 0, 0), (day(5, 1), 1, 3)]
+    );
     assert_eq!(m.too_coarse, 1);
 
     let w = time_histogram(&s, Some(&[0, 1, 2, 3, 4]), TimeBucket::Week);
     assert_eq!(w.too_coarse, 1, "month-dated event");
-    assert_eq!((w.bins[0].start, w.bins[0].events, w.bins[0].fatalities), (day(3, 4), 2, 3));
+    assert_eq!(
+        (w.bins[0].start, w.bins[0].events, w.bins[0].fatalities),
+        (day(3, 4), 2, 3)
+    );
     assert_eq!((w.bins[1].start, w.bins[1].events), (day(3, 11), 1));
-    assert_eq!((w.bins.last().unwrap().start, w.bins.last().unwrap().events), (day(5, 20), 1));
+    assert_eq!(
+        (w.bins.last().unwrap().start, w.bins.last().unwrap().events),
+        (day(5, 20), 1)
+    );
     assert_eq!(w.bins.len(), 12, "4 Mar .. 20 May is 11 weeks later");
-    assert!(time_histogram(&s, Some(&[]), TimeBucket::Week).bins.is_empty());
+    assert!(
+        time_histogram(&s, Some(&[]), TimeBucket::Week)
+            .bins
+            .is_empty()
+    );
 }

@@ -7,7 +7,14 @@ use atlas_core::data::load_gazetteer;
 use atlas_core::model::UnitKind::{self, *};
 use atlas_core::report::{Extraction, Extractor, GroupDictionary};
 
-type Place = (&'static str, UnitKind, &'static str, &'static [&'static str], usize, bool);
+type Place = (
+    &'static str,
+    UnitKind,
+    &'static str,
+    &'static [&'static str],
+    usize,
+    bool,
+);
 type Group = (&'static str, &'static [&'static str], usize);
 
 fn run(name: &str) -> (String, Extraction) {
@@ -33,15 +40,29 @@ fn check(name: &str, places: &[Place], groups: &[Group]) -> (String, Extraction)
     let got: Vec<_> = e
         .places
         .iter()
-        .map(|p| (p.name.clone(), p.kind, p.country.clone(), p.matched.clone(), p.mentions.len(), p.low_confidence))
+        .map(|p| {
+            (
+                p.name.clone(),
+                p.kind,
+                p.country.clone(),
+                p.matched.clone(),
+                p.mentions.len(),
+                p.low_confidence,
+            )
+        })
         .collect();
     let want: Vec<_> = places
         .iter()
-        .map(|(n, k, c, m, count, low)| (n.to_string(), *k, c.to_string(), strings(m), *count, *low))
+        .map(|(n, k, c, m, count, low)| {
+            (n.to_string(), *k, c.to_string(), strings(m), *count, *low)
+        })
         .collect();
     assert_eq!(got, want, "{name}: places");
-    let got: Vec<(String, Vec<String>, usize)> =
-        e.groups.iter().map(|g| (g.id.clone(), g.matched.clone(), g.mentions.len())).collect();
+    let got: Vec<(String, Vec<String>, usize)> = e
+        .groups
+        .iter()
+        .map(|g| (g.id.clone(), g.matched.clone(), g.mentions.len()))
+        .collect();
     let want: Vec<(String, Vec<String>, usize)> = groups
         .iter()
         .map(|(id, m, n)| (id.to_string(), strings(m), *n))
@@ -71,19 +92,47 @@ fn tribal_districts() {
             ("Peshawar", District, "PAK", &["Peshawar"], 1, true),
             ("Kunar", Province, "AFG", &["Konar"], 1, false),
             ("Bajaur", District, "PAK", &["Bajaur"], 2, false),
-            ("North Waziristan", District, "PAK", &["North Waziristan"], 1, false),
+            (
+                "North Waziristan",
+                District,
+                "PAK",
+                &["North Waziristan"],
+                1,
+                false,
+            ),
             ("Kurram", District, "PAK", &["Kurram"], 1, false),
-            ("Khyber Pakhtunkhwa", Province, "PAK", &["Khyber Pakhtunkhwa"], 1, false),
+            (
+                "Khyber Pakhtunkhwa",
+                Province,
+                "PAK",
+                &["Khyber Pakhtunkhwa"],
+                1,
+                false,
+            ),
             // "in Khowst": the province, with Khost town as the alternative.
             ("Khost", Province, "AFG", &["Khowst"], 1, true),
         ],
-        &[("ttp", &["Pakistani Taliban", "TTP"], 3), ("afghan_taliban", &["Afghan Taliban"], 1), ("isk", &["ISKP"], 1)],
+        &[
+            ("ttp", &["Pakistani Taliban", "TTP"], 3),
+            ("afghan_taliban", &["Afghan Taliban"], 1),
+            ("isk", &["ISKP"], 1),
+        ],
     );
     let khost = e.places.iter().find(|p| p.name == "Khost").unwrap();
     assert_eq!(khost.alternatives, vec!["town:af:khost"]);
     let bajaur = e.places.iter().find(|p| p.name == "Bajaur").unwrap();
-    assert_eq!(bajaur.mentions.iter().map(|m| m.sentence).collect::<Vec<_>>(), vec![0, 5]);
-    assert_eq!(bajaur.mentions[1].start, text.find("in Bajaur, where").unwrap() + 3);
+    assert_eq!(
+        bajaur
+            .mentions
+            .iter()
+            .map(|m| m.sentence)
+            .collect::<Vec<_>>(),
+        vec![0, 5]
+    );
+    assert_eq!(
+        bajaur.mentions[1].start,
+        text.find("in Bajaur, where").unwrap() + 3
+    );
     assert_eq!(e.sentences.len(), 7);
 }
 
@@ -111,7 +160,10 @@ fn balochistan_coast() {
     // "Rs." and "U.S." do not end sentences.
     let sentences: Vec<&str> = e.sentences.iter().map(|s| &text[s.start..s.end]).collect();
     assert_eq!(sentences.len(), 5);
-    assert!(sentences[3].starts_with("Rs. 2 million") && sentences[3].ends_with("provincial government."));
+    assert!(
+        sentences[3].starts_with("Rs. 2 million")
+            && sentences[3].ends_with("provincial government.")
+    );
 }
 
 #[test]
@@ -128,7 +180,11 @@ fn eastern_afghanistan() {
         &[
             ("isk", &["Islamic State Khorasan Province", "ISIS-K"], 2),
             // "Islamic Emirate of Afghanistan" names the Taliban, not the country.
-            ("afghan_taliban", &["Taliban", "Islamic Emirate of Afghanistan"], 2),
+            (
+                "afghan_taliban",
+                &["Taliban", "Islamic Emirate of Afghanistan"],
+                2,
+            ),
             ("al_qaeda", &["al Qaida"], 1),
             ("etim", &["Turkistan Islamic Party", "TIP"], 2),
         ],

@@ -21,15 +21,53 @@ fn bundled() -> GroupDictionary {
 fn every_listed_name_finds_its_group() {
     let g = bundled();
     let ids: Vec<&str> = g.groups.iter().map(|g| g.id.as_str()).collect();
-    assert_eq!(ids, ["ttp", "afghan_taliban", "isk", "bla", "majeed_brigade", "al_qaeda", "aqis", "tjp", "etim"]);
+    assert_eq!(
+        ids,
+        [
+            "ttp",
+            "afghan_taliban",
+            "isk",
+            "bla",
+            "majeed_brigade",
+            "al_qaeda",
+            "aqis",
+            "tjp",
+            "etim"
+        ]
+    );
     let cases = [
-        ("ttp", &["TTP", "Tehreek-e-Taliban Pakistan", "Pakistani Taliban", "tehrik-i-taliban pakistan"][..]),
-        ("isk", &["IS-K", "ISKP", "ISIS-K", "ISIS Khorasan", "Islamic State Khorasan Province"]),
+        (
+            "ttp",
+            &[
+                "TTP",
+                "Tehreek-e-Taliban Pakistan",
+                "Pakistani Taliban",
+                "tehrik-i-taliban pakistan",
+            ][..],
+        ),
+        (
+            "isk",
+            &[
+                "IS-K",
+                "ISKP",
+                "ISIS-K",
+                "ISIS Khorasan",
+                "Islamic State Khorasan Province",
+            ],
+        ),
         ("bla", &["BLA", "Balochistan Liberation Army"]),
         ("majeed_brigade", &["Majeed Brigade", "MB"]),
         ("aqis", &["AQIS", "Al-Qaeda in the Indian Subcontinent"]),
         ("tjp", &["TJP", "Tehreek-e-Jihad Pakistan"]),
-        ("etim", &["ETIM", "TIP", "East Turkestan Islamic Movement", "Turkistan Islamic Party"]),
+        (
+            "etim",
+            &[
+                "ETIM",
+                "TIP",
+                "East Turkestan Islamic Movement",
+                "Turkistan Islamic Party",
+            ],
+        ),
         ("afghan_taliban", &["Afghan Taliban", "Taliban"]),
         ("al_qaeda", &["Al-Qaeda", "al Qaida", "al-Qa'ida"]),
     ];
@@ -38,7 +76,10 @@ fn every_listed_name_finds_its_group() {
             assert_eq!(g.find_by_name(n).map(|g| g.id.as_str()), Some(id), "{n}");
         }
     }
-    assert_eq!(g.get("majeed_brigade").unwrap().parent.as_deref(), Some("bla"));
+    assert_eq!(
+        g.get("majeed_brigade").unwrap().parent.as_deref(),
+        Some("bla")
+    );
     assert_eq!(g.get("aqis").unwrap().parent.as_deref(), Some("al_qaeda"));
 }
 
@@ -48,14 +89,22 @@ fn colours_and_anchors() {
     for x in &g.groups {
         assert!(x.colour_index < PALETTE_SIZE);
         let [lon, lat] = x.anchor;
-        assert!(lon > REGION_BBOX[0] && lon < REGION_BBOX[2] && lat > REGION_BBOX[1] && lat < REGION_BBOX[3]);
+        assert!(
+            lon > REGION_BBOX[0]
+                && lon < REGION_BBOX[2]
+                && lat > REGION_BBOX[1]
+                && lat < REGION_BBOX[3]
+        );
     }
     // Only Al-Qaeda and its branch share a colour.
     let mut idx: Vec<u8> = g.groups.iter().map(|x| x.colour_index).collect();
     idx.sort_unstable();
     idx.dedup();
     assert_eq!(idx.len(), g.groups.len() - 1);
-    assert_eq!(g.get("al_qaeda").unwrap().colour_index, g.get("aqis").unwrap().colour_index);
+    assert_eq!(
+        g.get("al_qaeda").unwrap().colour_index,
+        g.get("aqis").unwrap().colour_index
+    );
 }
 
 #[test]
@@ -71,16 +120,44 @@ fn anchors_are_the_centroids_the_readme_says() {
             })
             .collect();
         let n = pts.len() as f64;
-        (pts.iter().map(|p| p.0).sum::<f64>() / n, pts.iter().map(|p| p.1).sum::<f64>() / n)
+        (
+            pts.iter().map(|p| p.0).sum::<f64>() / n,
+            pts.iter().map(|p| p.1).sum::<f64>() / n,
+        )
     };
     use atlas_core::model::UnitKind::*;
     let near = |id: &str, (lon, lat): (f64, f64)| {
         let [a, b] = g.get(id).unwrap().anchor;
-        assert!((a - lon).abs() < 0.02 && (b - lat).abs() < 0.02, "{id}: {a},{b} vs {lon},{lat}");
+        assert!(
+            (a - lon).abs() < 0.02 && (b - lat).abs() < 0.02,
+            "{id}: {a},{b} vs {lon},{lat}"
+        );
     };
-    near("ttp", mean(&[("Kunar", Province), ("Nangarhar", Province), ("Khost", Province), ("Paktika", Province)]));
-    near("bla", mean(&[("Awaran", District), ("Panjgur", District), ("Dalbandin", Town)]));
-    near("isk", mean(&[("Afghanistan", Country), ("Pakistan", Country), ("Kerman", Town)]));
+    near(
+        "ttp",
+        mean(&[
+            ("Kunar", Province),
+            ("Nangarhar", Province),
+            ("Khost", Province),
+            ("Paktika", Province),
+        ]),
+    );
+    near(
+        "bla",
+        mean(&[
+            ("Awaran", District),
+            ("Panjgur", District),
+            ("Dalbandin", Town),
+        ]),
+    );
+    near(
+        "isk",
+        mean(&[
+            ("Afghanistan", Country),
+            ("Pakistan", Country),
+            ("Kerman", Town),
+        ]),
+    );
     near("afghan_taliban", mean(&[("Afghanistan", Country)]));
 }
 
@@ -99,12 +176,30 @@ fn bad_groups_are_reported_with_their_line_and_left_out() {
     assert_eq!(ids, ["a", "e"]);
     let d: Vec<String> = d.iter().map(ToString::to_string).collect();
     assert_eq!(d.len(), 5, "{d:#?}");
-    assert!(d[0].starts_with("groups.json:5: groups entry `d`: unknown field `colour`"), "{d:?}");
-    assert!(d[1].starts_with("groups.json:3: group `b`: colour_index 9 is not below 8"), "{d:?}");
-    assert!(d[2].starts_with("groups.json:4: group `c`: anchor [10, 33] is outside"), "{d:?}");
-    assert!(d[3].starts_with("groups.json:6: group `a`: duplicate id"), "{d:?}");
-    assert!(d[4].starts_with("groups.json:7: group `e`: parent `zz` is not a known group"), "{d:?}");
+    assert!(
+        d[0].starts_with("groups.json:5: groups entry `d`: unknown field `colour`"),
+        "{d:?}"
+    );
+    assert!(
+        d[1].starts_with("groups.json:3: group `b`: colour_index 9 is not below 8"),
+        "{d:?}"
+    );
+    assert!(
+        d[2].starts_with("groups.json:4: group `c`: anchor [10, 33] is outside"),
+        "{d:?}"
+    );
+    assert!(
+        d[3].starts_with("groups.json:6: group `a`: duplicate id"),
+        "{d:?}"
+    );
+    assert!(
+        d[4].starts_with("groups.json:7: group `e`: parent `zz` is not a known group"),
+        "{d:?}"
+    );
     let (g, d) = GroupDictionary::load(Path::new("/nonexistent/groups.json"));
     assert!(g.groups.is_empty());
-    assert!(d[0].to_string().starts_with("/nonexistent/groups.json: cannot read"));
+    assert!(
+        d[0].to_string()
+            .starts_with("/nonexistent/groups.json: cannot read")
+    );
 }

@@ -6,16 +6,49 @@ fn scratch() {
     let (gaz, d) = atlas_core::data::load_gazetteer(dir);
     println!("gaz diags {}", d.len());
     let (report, diags) = load_report(dir, &gaz);
-    for d in &diags { println!("{d}"); }
+    for d in &diags {
+        println!("{d}");
+    }
     let groups = report.groups.clone();
     let ex = Extractor::new(&gaz, &groups);
     let e = ex.extract(&report.text);
-    for p in &e.places { println!("{} {} {:?} {} {:?} n={} low={} alt={:?}", p.id, p.name, p.kind, p.country, p.matched, p.mentions.len(), p.low_confidence, p.alternatives); }
-    for g in &e.groups { println!("{} {:?} n={}", g.id, g.matched, g.mentions.len()); }
+    for p in &e.places {
+        println!(
+            "{} {} {:?} {} {:?} n={} low={} alt={:?}",
+            p.id,
+            p.name,
+            p.kind,
+            p.country,
+            p.matched,
+            p.mentions.len(),
+            p.low_confidence,
+            p.alternatives
+        );
+    }
+    for g in &e.groups {
+        println!("{} {:?} n={}", g.id, g.matched, g.mentions.len());
+    }
     let t = std::env::var("SCRATCH_TEXT").ok();
-    if let Some(t) = t { let s = std::fs::read_to_string(t).unwrap(); let e = ex.extract(&s);
-    for p in &e.places { println!("{} {} {:?} {} {:?} n={} low={} alt={:?}", p.id, p.name, p.kind, p.country, p.matched, p.mentions.len(), p.low_confidence, p.alternatives); }
-    for g in &e.groups { println!("{} {:?} n={}", g.id, g.matched, g.mentions.len()); } }
+    if let Some(t) = t {
+        let s = std::fs::read_to_string(t).unwrap();
+        let e = ex.extract(&s);
+        for p in &e.places {
+            println!(
+                "{} {} {:?} {} {:?} n={} low={} alt={:?}",
+                p.id,
+                p.name,
+                p.kind,
+                p.country,
+                p.matched,
+                p.mentions.len(),
+                p.low_confidence,
+                p.alternatives
+            );
+        }
+        for g in &e.groups {
+            println!("{} {:?} n={}", g.id, g.matched, g.mentions.len());
+        }
+    }
 }
 #[test]
 fn timing() {
@@ -28,11 +61,29 @@ fn timing() {
     let mut big = String::new();
     let fx = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/texts"));
     let mut parts = vec![report.text.clone()];
-    for f in ["tribal_districts.txt","balochistan_coast.txt","eastern_afghanistan.txt","no_places.txt"] { parts.push(std::fs::read_to_string(fx.join(f)).unwrap()); }
-    while big.len() < 1 << 20 { for p in &parts { big.push_str(p); big.push('\n'); } }
+    for f in [
+        "tribal_districts.txt",
+        "balochistan_coast.txt",
+        "eastern_afghanistan.txt",
+        "no_places.txt",
+    ] {
+        parts.push(std::fs::read_to_string(fx.join(f)).unwrap());
+    }
+    while big.len() < 1 << 20 {
+        for p in &parts {
+            big.push_str(p);
+            big.push('\n');
+        }
+    }
     for _ in 0..5 {
         let t0 = std::time::Instant::now();
         let e = ex.extract(&big);
-        println!("extract {} bytes {:?} places {} mentions {}", big.len(), t0.elapsed(), e.places.len(), e.places.iter().map(|p| p.mentions.len()).sum::<usize>());
+        println!(
+            "extract {} bytes {:?} places {} mentions {}",
+            big.len(),
+            t0.elapsed(),
+            e.places.len(),
+            e.places.iter().map(|p| p.mentions.len()).sum::<usize>()
+        );
     }
 }

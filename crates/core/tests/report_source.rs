@@ -46,12 +46,24 @@ fn finds_exactly_the_places_a_reader_finds() {
         .places
         .iter()
         .filter(|p| !optional.contains(&p.name.as_str()))
-        .map(|p| (p.name.as_str(), p.kind, p.country.as_str(), p.mentions.len(), p.low_confidence))
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.kind,
+                p.country.as_str(),
+                p.mentions.len(),
+                p.low_confidence,
+            )
+        })
         .collect();
     assert_eq!(found, expected);
     for name in optional {
         let in_gazetteer = gaz.resolve(name).iter().any(|x| x.kind == Country);
-        assert_eq!(e.places.iter().any(|p| p.name == name), in_gazetteer, "{name}");
+        assert_eq!(
+            e.places.iter().any(|p| p.name == name),
+            in_gazetteer,
+            "{name}"
+        );
     }
     let khost = e.places.iter().find(|p| p.name == "Khost").unwrap();
     assert_eq!(khost.alternatives, vec!["town:af:khost"]);
@@ -59,7 +71,11 @@ fn finds_exactly_the_places_a_reader_finds() {
     assert_eq!(panjgur.alternatives, vec!["town:pk:panjgur"]);
     for p in &e.places {
         for m in &p.mentions {
-            assert!(p.matched.contains(&report.text[m.start..m.end].to_string()), "{}", p.name);
+            assert!(
+                p.matched.contains(&report.text[m.start..m.end].to_string()),
+                "{}",
+                p.name
+            );
         }
     }
 }
@@ -70,14 +86,24 @@ fn finds_exactly_the_groups_a_reader_finds() {
     let found: Vec<_> = e
         .groups
         .iter()
-        .map(|g| (g.id.as_str(), g.matched.iter().map(String::as_str).collect::<Vec<_>>(), g.mentions.len()))
+        .map(|g| {
+            (
+                g.id.as_str(),
+                g.matched.iter().map(String::as_str).collect::<Vec<_>>(),
+                g.mentions.len(),
+            )
+        })
         .collect();
     // Counted by hand: "Afghan Taliban" 9 times, "Taliban’s takeover", "Taliban-TTP nexus".
     let expected = vec![
         ("afghan_taliban", vec!["Afghan Taliban", "Taliban"], 11),
         ("ttp", vec!["Tehreek-e-Taliban Pakistan", "TTP"], 20),
         ("al_qaeda", vec!["Al-Qaeda"], 1),
-        ("aqis", vec!["Al-Qaeda in the Indian Subcontinent", "AQIS"], 2),
+        (
+            "aqis",
+            vec!["Al-Qaeda in the Indian Subcontinent", "AQIS"],
+            2,
+        ),
         ("tjp", vec!["Tehreek-e-Jihad Pakistan", "TJP"], 3),
         ("isk", vec!["ISIS Khorasan", "IS-K"], 5),
         ("bla", vec!["Balochistan Liberation Army", "BLA"], 4),
@@ -87,7 +113,11 @@ fn finds_exactly_the_groups_a_reader_finds() {
     assert_eq!(found, expected);
     for g in &e.groups {
         for m in &g.mentions {
-            assert!(g.matched.contains(&report.text[m.start..m.end].to_string()), "{}", g.id);
+            assert!(
+                g.matched.contains(&report.text[m.start..m.end].to_string()),
+                "{}",
+                g.id
+            );
         }
     }
 }
@@ -95,7 +125,19 @@ fn finds_exactly_the_groups_a_reader_finds() {
 #[test]
 fn no_false_positives() {
     let (_, report, e) = setup();
-    let noise = ["Brigade", "South", "Central", "Asia", "Police", "Army", "Afghan", "Balochistan", "UN", "Abu", "Kaka"];
+    let noise = [
+        "Brigade",
+        "South",
+        "Central",
+        "Asia",
+        "Police",
+        "Army",
+        "Afghan",
+        "Balochistan",
+        "UN",
+        "Abu",
+        "Kaka",
+    ];
     for p in &e.places {
         for m in &p.matched {
             assert!(!noise.contains(&m.as_str()), "{m} taken for a place");
@@ -105,7 +147,14 @@ fn no_false_positives() {
     for p in &e.places {
         for pm in &p.mentions {
             for g in &e.groups {
-                assert!(g.mentions.iter().all(|gm| pm.end <= gm.start || pm.start >= gm.end), "{} in {}", p.name, g.id);
+                assert!(
+                    g.mentions
+                        .iter()
+                        .all(|gm| pm.end <= gm.start || pm.start >= gm.end),
+                    "{} in {}",
+                    p.name,
+                    g.id
+                );
             }
         }
     }
@@ -115,7 +164,11 @@ fn no_false_positives() {
 #[test]
 fn every_sentence_naming_a_place_or_group_is_a_finding_quote() {
     let (_, report, e) = setup();
-    let quotes: Vec<&str> = report.findings.iter().map(|f| f.finding.quote.as_str()).collect();
+    let quotes: Vec<&str> = report
+        .findings
+        .iter()
+        .map(|f| f.finding.quote.as_str())
+        .collect();
     let mut named: Vec<usize> = e
         .places
         .iter()
@@ -134,7 +187,11 @@ fn every_sentence_naming_a_place_or_group_is_a_finding_quote() {
         assert!(quotes.contains(&sentence), "no finding quotes: {sentence}");
     }
     // And every quote is one whole sentence as the splitter cuts them.
-    let sentences: Vec<&str> = e.sentences.iter().map(|s| &report.text[s.start..s.end]).collect();
+    let sentences: Vec<&str> = e
+        .sentences
+        .iter()
+        .map(|s| &report.text[s.start..s.end])
+        .collect();
     for q in quotes {
         assert!(sentences.contains(&q), "not a whole sentence: {q}");
     }

@@ -37,8 +37,16 @@ impl PointDistance for Segment {
     fn distance_2(&self, p: &[f64; 3]) -> f64 {
         let ab = sub(self.b, self.a);
         let len2 = dot(ab, ab);
-        let t = if len2 > 0.0 { (dot(sub(*p, self.a), ab) / len2).clamp(0.0, 1.0) } else { 0.0 };
-        let q = [self.a[0] + t * ab[0], self.a[1] + t * ab[1], self.a[2] + t * ab[2]];
+        let t = if len2 > 0.0 {
+            (dot(sub(*p, self.a), ab) / len2).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let q = [
+            self.a[0] + t * ab[0],
+            self.a[1] + t * ab[1],
+            self.a[2] + t * ab[2],
+        ];
         let d = sub(*p, q);
         dot(d, d)
     }
@@ -58,7 +66,11 @@ impl BorderLine {
             .0
             .iter()
             .flat_map(|ls| ls.lines())
-            .filter(|l| [l.start.x, l.start.y, l.end.x, l.end.y].iter().all(|v| v.is_finite()))
+            .filter(|l| {
+                [l.start.x, l.start.y, l.end.x, l.end.y]
+                    .iter()
+                    .all(|v| v.is_finite())
+            })
             .map(|l| {
                 let (a, b) = (unit(l.start.x, l.start.y), unit(l.end.x, l.end.y));
                 let half = dot(sub(a, b), sub(a, b)).sqrt() / 2.0;
@@ -67,7 +79,10 @@ impl BorderLine {
                 Segment { a, b, line: l }
             })
             .collect();
-        BorderLine { tree: RTree::bulk_load(segments), max_sagitta }
+        BorderLine {
+            tree: RTree::bulk_load(segments),
+            max_sagitta,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -106,7 +121,10 @@ impl BorderLine {
 
     /// [`BorderLine::distance_km`] for many points.
     pub fn distances_km(&self, lons: &[f64], lats: &[f64]) -> Vec<f64> {
-        lons.iter().zip(lats).map(|(&lon, &lat)| self.distance_km(lon, lat)).collect()
+        lons.iter()
+            .zip(lats)
+            .map(|(&lon, &lat)| self.distance_km(lon, lat))
+            .collect()
     }
 }
 
@@ -127,7 +145,11 @@ pub fn distance_histogram(distances_km: &[f64], bin_km: f64, max_km: f64) -> Vec
     let n = (max_km / bin_km).ceil() as usize;
     let mut h = vec![0u64; n + 1];
     for &d in distances_km {
-        let i = if d.is_nan() || d >= max_km { n } else { ((d.max(0.0) / bin_km) as usize).min(n - 1) };
+        let i = if d.is_nan() || d >= max_km {
+            n
+        } else {
+            ((d.max(0.0) / bin_km) as usize).min(n - 1)
+        };
         h[i] += 1;
     }
     h

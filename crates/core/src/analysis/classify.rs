@@ -32,7 +32,15 @@ pub fn classify(values: &[f64], method: ClassMethod, k: usize) -> Classes {
     v.sort_by(f64::total_cmp);
     let (min, max) = (v[0], v[v.len() - 1]);
     let mut breaks = match method {
-        ClassMethod::EqualInterval => (0..=k).map(|i| if i == k { max } else { min + (max - min) * i as f64 / k as f64 }).collect(),
+        ClassMethod::EqualInterval => (0..=k)
+            .map(|i| {
+                if i == k {
+                    max
+                } else {
+                    min + (max - min) * i as f64 / k as f64
+                }
+            })
+            .collect(),
         ClassMethod::Quantile => quantile_breaks(&v, k),
         ClassMethod::NaturalBreaks => jenks_breaks(&v, k),
     };
@@ -76,6 +84,9 @@ impl Classes {
 
     /// Legend labels "lo – hi" with `decimals` decimals, one per class.
     pub fn labels(&self, decimals: usize) -> Vec<String> {
-        self.breaks.windows(2).map(|w| format!("{:.*} – {:.*}", decimals, w[0], decimals, w[1])).collect()
+        self.breaks
+            .windows(2)
+            .map(|w| format!("{:.*} – {:.*}", decimals, w[0], decimals, w[1]))
+            .collect()
     }
 }

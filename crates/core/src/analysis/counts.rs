@@ -63,8 +63,13 @@ pub fn place_incidents(
     parent: Option<&AdminIndex<'_>>,
 ) -> Vec<Placement> {
     let n = lons.len().min(lats.len()).min(precisions.len());
-    let level_prec = level.units().first().map_or(LocationPrecision::Country, |u| precision_for_kind(u.kind));
-    let parent_prec = parent.and_then(|p| p.units().first()).map(|u| precision_for_kind(u.kind));
+    let level_prec = level
+        .units()
+        .first()
+        .map_or(LocationPrecision::Country, |u| precision_for_kind(u.kind));
+    let parent_prec = parent
+        .and_then(|p| p.units().first())
+        .map(|u| precision_for_kind(u.kind));
     // Split into the points precise enough for the level and those that go to the parent.
     let (mut fine, mut coarse) = (Vec::new(), Vec::new());
     for (i, &p) in precisions[..n].iter().enumerate() {
@@ -90,7 +95,13 @@ pub fn place_incidents(
 }
 
 fn zero(u: &AdminUnit) -> UnitCount {
-    UnitCount { id: u.id.clone(), name: u.name.clone(), country: u.country.clone(), events: 0, fatalities: 0 }
+    UnitCount {
+        id: u.id.clone(),
+        name: u.name.clone(),
+        country: u.country.clone(),
+        events: 0,
+        fatalities: 0,
+    }
 }
 
 /// Sum events and fatalities (`fatalities[i]`, 0 where unknown; missing entries count 0) per
@@ -133,5 +144,10 @@ pub fn count_by_unit(
             c
         })
         .collect();
-    CountTable { units, unassigned, outside_events, outside_fatalities }
+    CountTable {
+        units,
+        unassigned,
+        outside_events,
+        outside_fatalities,
+    }
 }

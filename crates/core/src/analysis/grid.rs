@@ -70,7 +70,8 @@ impl GridSpec {
 
     /// Centre of cell (col, row) as (lon, lat) (middle in projected y).
     pub fn cell_center(&self, col: usize, row: usize) -> (f64, f64) {
-        let lon = self.bbox[0] + (self.bbox[2] - self.bbox[0]) * (col as f64 + 0.5) / self.width as f64;
+        let lon =
+            self.bbox[0] + (self.bbox[2] - self.bbox[0]) * (col as f64 + 0.5) / self.width as f64;
         let (top, bottom) = (self.y_of(self.bbox[3]), self.y_of(self.bbox[1]));
         let y = top + (bottom - top) * (row as f64 + 0.5) / self.height as f64;
         (lon, self.lat_of(y))
@@ -89,12 +90,16 @@ impl GridSpec {
     pub fn cell_of(&self, lon: f64, lat: f64) -> Option<(usize, usize)> {
         let (fx, fy) = self.fractional(lon, lat);
         let (c, r) = ((fx + 0.5).floor(), (fy + 0.5).floor());
-        (c >= 0.0 && r >= 0.0 && (c as usize) < self.width && (r as usize) < self.height).then_some((c as usize, r as usize))
+        (c >= 0.0 && r >= 0.0 && (c as usize) < self.width && (r as usize) < self.height)
+            .then_some((c as usize, r as usize))
     }
 
     /// True area of a cell in `row` on the sphere, km²: R² · Δλ · (sin φ_north − sin φ_south).
     pub fn cell_area_km2(&self, row: usize) -> f64 {
-        let (n, s) = (self.row_edge_lat(row).to_radians(), self.row_edge_lat(row + 1).to_radians());
+        let (n, s) = (
+            self.row_edge_lat(row).to_radians(),
+            self.row_edge_lat(row + 1).to_radians(),
+        );
         let dlon = ((self.bbox[2] - self.bbox[0]) / self.width as f64).to_radians();
         EARTH_RADIUS_KM * EARTH_RADIUS_KM * dlon * (n.sin() - s.sin()).abs()
     }
@@ -104,6 +109,9 @@ impl GridSpec {
         let (n, s) = (self.row_edge_lat(row), self.row_edge_lat(row + 1));
         let mid = ((n + s) / 2.0).to_radians();
         let dlon = ((self.bbox[2] - self.bbox[0]) / self.width as f64).to_radians();
-        (EARTH_RADIUS_KM * mid.cos() * dlon, EARTH_RADIUS_KM * (n - s).abs().to_radians())
+        (
+            EARTH_RADIUS_KM * mid.cos() * dlon,
+            EARTH_RADIUS_KM * (n - s).abs().to_radians(),
+        )
     }
 }

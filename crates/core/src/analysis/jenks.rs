@@ -10,7 +10,9 @@ pub(crate) fn jenks_breaks(sorted: &[f64], k: usize) -> Vec<f64> {
     let sample: Vec<f64> = if sorted.len() > MAX_VALUES {
         let n = sorted.len();
         // Evenly spaced ranks, always keeping the first and last value.
-        (0..MAX_VALUES).map(|i| sorted[i * (n - 1) / (MAX_VALUES - 1)]).collect()
+        (0..MAX_VALUES)
+            .map(|i| sorted[i * (n - 1) / (MAX_VALUES - 1)])
+            .collect()
     } else {
         sorted.to_vec()
     };

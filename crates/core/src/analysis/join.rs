@@ -12,8 +12,8 @@
 
 use std::thread;
 
-use geo::{BoundingRect, Contains, Intersects, Point};
 use geo::indexed::IntervalTreeMultiPolygon;
+use geo::{BoundingRect, Contains, Intersects, Point};
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
 
@@ -46,7 +46,10 @@ impl<'a> AdminIndex<'a> {
         AdminIndex {
             units,
             tree: RTree::bulk_load(boxes),
-            polygons: units.iter().map(|u| IntervalTreeMultiPolygon::new(&u.geometry)).collect(),
+            polygons: units
+                .iter()
+                .map(|u| IntervalTreeMultiPolygon::new(&u.geometry))
+                .collect(),
         }
     }
 
@@ -85,14 +88,20 @@ impl<'a> AdminIndex<'a> {
     pub fn locate_all(&self, lons: &[f64], lats: &[f64]) -> Vec<Option<u32>> {
         let n = lons.len().min(lats.len());
         let mut out = vec![None; n];
-        let threads = thread::available_parallelism().map_or(1, |t| t.get()).min(16);
+        let threads = thread::available_parallelism()
+            .map_or(1, |t| t.get())
+            .min(16);
         if n <= SERIAL_BELOW || threads == 1 {
             self.locate_into(&lons[..n], &lats[..n], &mut out);
             return out;
         }
         let chunk = n.div_ceil(threads);
         thread::scope(|s| {
-            for ((lo, la), o) in lons[..n].chunks(chunk).zip(lats[..n].chunks(chunk)).zip(out.chunks_mut(chunk)) {
+            for ((lo, la), o) in lons[..n]
+                .chunks(chunk)
+                .zip(lats[..n].chunks(chunk))
+                .zip(out.chunks_mut(chunk))
+            {
                 s.spawn(move || self.locate_into(lo, la, o));
             }
         });

@@ -23,7 +23,9 @@ pub struct DensityGrid {
 
 impl DensityGrid {
     pub fn get(&self, col: usize, row: usize) -> Option<f64> {
-        (col < self.spec.width).then(|| self.values.get(row * self.spec.width + col).copied()).flatten()
+        (col < self.spec.width)
+            .then(|| self.values.get(row * self.spec.width + col).copied())
+            .flatten()
     }
 
     /// Density at (lon, lat) (the cell's value), if inside the grid.
@@ -34,7 +36,11 @@ impl DensityGrid {
 
     /// Largest value and its cell (col, row); `None` for an empty grid.
     pub fn peak(&self) -> Option<(f64, usize, usize)> {
-        let (i, v) = self.values.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
+        let (i, v) = self
+            .values
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))?;
         Some((*v, i % self.spec.width, i / self.spec.width))
     }
 
@@ -43,7 +49,10 @@ impl DensityGrid {
         (0..self.spec.height)
             .map(|r| {
                 let area = self.spec.cell_area_km2(r);
-                self.values[r * self.spec.width..(r + 1) * self.spec.width].iter().sum::<f64>() * area / 100.0
+                let row = self
+                    .values
+                    .get(r * self.spec.width..(r + 1) * self.spec.width);
+                row.unwrap_or(&[]).iter().sum::<f64>() * area / 100.0
             })
             .sum()
     }
@@ -77,7 +86,10 @@ fn spread_row(src: &[f64], dst: &mut [f64], k: &[f64]) {
         if len <= 0 {
             continue;
         }
-        let (s, d) = (&src[s0 as usize..(s0 + len) as usize], &mut dst[d0 as usize..(d0 + len) as usize]);
+        let (s, d) = (
+            &src[s0 as usize..(s0 + len) as usize],
+            &mut dst[d0 as usize..(d0 + len) as usize],
+        );
         for (o, &v) in d.iter_mut().zip(s) {
             *o += v * kj;
         }
@@ -85,12 +97,32 @@ fn spread_row(src: &[f64], dst: &mut [f64], k: &[f64]) {
 }
 
 /// Kernel density of points (lon, lat) with optional weights (`None`: 1 per point; missing
-/// or non-finite weights count 0). `bandwidth_km` is the Gaussian's standard deviation.
-pub fn kernel_density(lons: &[f64], lats: &[f64], weights: Option<&[f64]>, spec: &GridSpec, bandwidth_km: f64) -> DensityGrid {
+/// or non-finite weights count 0). `bandwidth_km` is the Gaussian's standard deviation. A
+/// degenerate spec (no cells, empty box) gives an all-zero grid with every point outside.
+pub fn kernel_density(
+    lons: &[f64],
+    lats: &[f64],
+    weights: Option<&[f64]>,
+    spec: &GridSpec,
+    bandwidth_km: f64,
+) -> DensityGrid {
     let (w, h) = (spec.width, spec.height);
+    let [x0, y0, x1, y1] = spec.bbox;
+    if w == 0 || h == 0 || !(x1 > x0 && y1 > y0) {
+        let weight_outside = match weights {
+            Some(ws) => ws.iter().filter(|v| v.is_finite()).sum(),
+            None => lons.len().min(lats.len()) as f64,
+        };
+        let values = vec![0.0; w * h];
+        return DensityGrid {
+            spec: *spec,
+            values,
+            weight_in: 0.0,
+            weight_outside,
+        };
+    }
     let mut bins = vec![0.0f64; w * h];
     let (mut weight_in, mut weight_outside) = (0.0, 0.0);
-    let [x0, y0, x1, y1] = spec.bbox;
     for (i, (&lon, &lat)) in lons.iter().zip(lats).enumerate() {
         let wt = match weights {
             Some(ws) => ws.get(i).copied().filter(|v| v.is_finite()).unwrap_or(0.0),
@@ -132,7 +164,9 @@ pub fn kernel_density(lons: &[f64], lats: &[f64], weights: Option<&[f64]>, spec:
         let radius = k.len() / 2;
         let src = &tmp[r * w..(r + 1) * w];
         for (j, &kj) in k.iter().enumerate() {
-            let Some(t) = (r + j).checked_sub(radius).filter(|&t| t < h) else { continue };
+            let Some(t) = (r + j).checked_sub(radius).filter(|&t| t < h) else {
+                continue;
+            };
             for (o, &v) in out[t * w..(t + 1) * w].iter_mut().zip(src) {
                 *o += v * kj;
             }
@@ -143,5 +177,10 @@ pub fn kernel_density(lons: &[f64], lats: &[f64], weights: Option<&[f64]>, spec:
         let per = 100.0 / spec.cell_area_km2(r);
         out[r * w..(r + 1) * w].iter_mut().for_each(|v| *v *= per);
     }
-    DensityGrid { spec: *spec, values: out, weight_in, weight_outside }
+    DensityGrid {
+        spec: *spec,
+        values: out,
+        weight_in,
+        weight_outside,
+    }
 }

@@ -16,10 +16,13 @@ mod time;
 pub use border::{BorderLine, distance_histogram, share_within};
 pub use border_file::{af_pk_border_from_file, boundary_between};
 pub use classify::{ClassMethod, Classes, classify};
-pub use counts::{CountTable, Placement, UnitCount, count_by_unit, place_incidents, precision_for_kind};
+pub use counts::{
+    CountTable, Placement, UnitCount, count_by_unit, place_incidents, precision_for_kind,
+};
 pub use grid::{EARTH_RADIUS_KM, GridProjection, GridSpec};
 pub use join::AdminIndex;
 pub use kde::{DensityGrid, kernel_density};
 pub use time::{
-    Filtered, IncidentFilter, TimeBin, TimeBucket, TimeHistogram, bucket_start, filter_incidents, time_histogram,
+    Filtered, IncidentFilter, TimeBin, TimeBucket, TimeHistogram, bucket_start, filter_incidents,
+    time_histogram,
 };

@@ -35,7 +35,11 @@ pub fn filter_incidents(store: &IncidentStore, f: &IncidentFilter) -> Filtered {
         (!names.is_empty()).then(|| names.iter().filter_map(|n| store.string_id(n)).collect())
     };
     let (actors, types) = (ids(&f.actors), ids(&f.event_types));
-    let (a1, a2, et) = (store.actor1_ids(), store.actor2_ids(), store.event_type_ids());
+    let (a1, a2, et) = (
+        store.actor1_ids(),
+        store.actor2_ids(),
+        store.event_type_ids(),
+    );
     let mut out = Filtered::default();
     for i in 0..store.len() {
         if let Some(a) = &actors
@@ -106,7 +110,11 @@ fn next_bucket(d: NaiveDate, bucket: TimeBucket) -> Option<NaiveDate> {
 }
 
 /// Count incidents `indices` of `store` (all of them when `None`) per week or month.
-pub fn time_histogram(store: &IncidentStore, indices: Option<&[u32]>, bucket: TimeBucket) -> TimeHistogram {
+pub fn time_histogram(
+    store: &IncidentStore,
+    indices: Option<&[u32]>,
+    bucket: TimeBucket,
+) -> TimeHistogram {
     let all: Vec<u32>;
     let idx = match indices {
         Some(i) => i,
@@ -118,7 +126,9 @@ pub fn time_histogram(store: &IncidentStore, indices: Option<&[u32]>, bucket: Ti
     let mut hist = TimeHistogram::default();
     let mut keyed: Vec<(NaiveDate, u64)> = Vec::with_capacity(idx.len());
     for &i in idx {
-        let Some(d) = store.date(i as usize) else { continue };
+        let Some(d) = store.date(i as usize) else {
+            continue;
+        };
         let fine_enough = match bucket {
             TimeBucket::Week => d.precision == DatePrecision::Day,
             TimeBucket::Month => d.precision <= DatePrecision::Month,
@@ -127,7 +137,10 @@ pub fn time_histogram(store: &IncidentStore, indices: Option<&[u32]>, bucket: Ti
             hist.too_coarse += 1;
             continue;
         }
-        keyed.push((bucket_start(d.date, bucket), store.fatalities(i as usize).unwrap_or(0) as u64));
+        keyed.push((
+            bucket_start(d.date, bucket),
+            store.fatalities(i as usize).unwrap_or(0) as u64,
+        ));
     }
     keyed.sort_unstable();
     let (Some(first), Some(last)) = (keyed.first().map(|k| k.0), keyed.last().map(|k| k.0)) else {
@@ -136,7 +149,11 @@ pub fn time_histogram(store: &IncidentStore, indices: Option<&[u32]>, bucket: Ti
     let mut k = 0;
     let mut start = first;
     while start <= last {
-        let mut bin = TimeBin { start, events: 0, fatalities: 0 };
+        let mut bin = TimeBin {
+            start,
+            events: 0,
+            fatalities: 0,
+        };
         while k < keyed.len() && keyed[k].0 == start {
             bin.events += 1;
             bin.fatalities += keyed[k].1;

@@ -84,11 +84,11 @@ fn canonical(mut mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
         if pts.len() > 1 && pts.first() == pts.last() {
             pts.pop();
         }
-        if let Some((i, _)) = pts
-            .iter()
-            .enumerate()
-            .min_by(|a, b| key(a.1).partial_cmp(&key(b.1)).unwrap_or(std::cmp::Ordering::Equal))
-        {
+        if let Some((i, _)) = pts.iter().enumerate().min_by(|a, b| {
+            key(a.1)
+                .partial_cmp(&key(b.1))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        }) {
             pts.rotate_left(i);
         }
         ring.close();
@@ -97,7 +97,12 @@ fn canonical(mut mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
         p.exterior_mut(|r| rotate(r));
         p.interiors_mut(|rs| {
             rs.iter_mut().for_each(rotate);
-            rs.sort_by(|a, b| a.0[0].x.total_cmp(&b.0[0].x).then(a.0[0].y.total_cmp(&b.0[0].y)));
+            rs.sort_by(|a, b| {
+                a.0[0]
+                    .x
+                    .total_cmp(&b.0[0].x)
+                    .then(a.0[0].y.total_cmp(&b.0[0].y))
+            });
         });
     }
     mp.0.sort_by(|a, b| {

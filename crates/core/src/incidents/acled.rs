@@ -78,7 +78,11 @@ impl AcledRow {
 }
 
 impl RowParser for AcledRow {
-    fn parse<'r>(&'r mut self, rec: &'r StringRecord, _line: usize) -> Result<IncidentView<'r>, String> {
+    fn parse<'r>(
+        &'r mut self,
+        rec: &'r StringRecord,
+        _line: usize,
+    ) -> Result<IncidentView<'r>, String> {
         let f = |c: Option<usize>| field(rec, c);
         let id = f(Some(self.id));
         if id.is_empty() {

@@ -53,14 +53,25 @@ pub(crate) fn count(name: &str, s: &str) -> Result<Option<u32>, String> {
 }
 
 /// A small integer code (precision codes): blank → `None`, otherwise must be one of `allowed`.
-pub(crate) fn code(name: &str, s: &str, allowed: std::ops::RangeInclusive<u8>) -> Result<Option<u8>, String> {
+pub(crate) fn code(
+    name: &str,
+    s: &str,
+    allowed: std::ops::RangeInclusive<u8>,
+) -> Result<Option<u8>, String> {
     let t = s.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    let v = t.parse::<f64>().ok().filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= 255.0);
+    let v = t
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= 255.0);
     match v.map(|v| v as u8) {
         Some(c) if allowed.contains(&c) => Ok(Some(c)),
-        _ => Err(format!("{name} {t:?} is not one of {}..={}", allowed.start(), allowed.end())),
+        _ => Err(format!(
+            "{name} {t:?} is not one of {}..={}",
+            allowed.start(),
+            allowed.end()
+        )),
     }
 }

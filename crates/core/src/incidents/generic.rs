@@ -111,11 +111,15 @@ impl GenericRow {
 }
 
 /// Precision from a precision field's text, or the default when blank.
-pub(crate) fn precision_or(s: &str, default: LocationPrecision) -> Result<LocationPrecision, String> {
+pub(crate) fn precision_or(
+    s: &str,
+    default: LocationPrecision,
+) -> Result<LocationPrecision, String> {
     if s.trim().is_empty() {
         return Ok(default);
     }
-    parse_precision_word(s).ok_or_else(|| format!("precision {s:?} is not point/town/district/province/country"))
+    parse_precision_word(s)
+        .ok_or_else(|| format!("precision {s:?} is not point/town/district/province/country"))
 }
 
 impl RowParser for GenericRow {
@@ -123,7 +127,11 @@ impl RowParser for GenericRow {
         true
     }
 
-    fn parse<'r>(&'r mut self, rec: &'r StringRecord, line: usize) -> Result<IncidentView<'r>, String> {
+    fn parse<'r>(
+        &'r mut self,
+        rec: &'r StringRecord,
+        line: usize,
+    ) -> Result<IncidentView<'r>, String> {
         let f = |c: Option<usize>| field(rec, c);
         let date = parse_date(f(Some(self.date)))?;
         let (lon, lat) = coords(f(Some(self.lat)), f(Some(self.lon)))?;

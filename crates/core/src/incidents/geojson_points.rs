@@ -24,7 +24,8 @@ pub fn import_geojson_file(
     mapping: &ColumnMapping,
     on_progress: impl FnMut(u64, u64) -> ControlFlow<()>,
 ) -> Result<Imported, ImportError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ImportError::Io(format!("{}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ImportError::Io(format!("{}: {e}", path.display())))?;
     import_geojson(&text, mapping, on_progress)
 }
 
@@ -39,7 +40,9 @@ pub fn import_geojson(
     let features = match text.parse::<GeoJson>() {
         Ok(GeoJson::FeatureCollection(fc)) => fc.features,
         Ok(GeoJson::Feature(f)) => vec![f],
-        Ok(GeoJson::Geometry(_)) => return Err(ImportError::GeoJson("a bare geometry, not features".into())),
+        Ok(GeoJson::Geometry(_)) => {
+            return Err(ImportError::GeoJson("a bare geometry, not features".into()));
+        }
         Err(e) => return Err(ImportError::GeoJson(e.to_string())),
     };
     let total = features.len() as u64;
@@ -58,12 +61,21 @@ pub fn import_geojson(
         return Err(ImportError::Cancelled);
     }
     report.rows_kept = store.len();
-    Ok(Imported { schema: Schema::GeoJson, incidents: store, report })
+    Ok(Imported {
+        schema: Schema::GeoJson,
+        incidents: store,
+        report,
+    })
 }
 
 /// Property text, case-insensitive name; numbers as written, null/absent as "".
 fn prop(props: &JsonObject, name: &str) -> Option<String> {
-    let v = props.get(name).or_else(|| props.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v))?;
+    let v = props.get(name).or_else(|| {
+        props
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    })?;
     Some(match v {
         JsonValue::Null => String::new(),
         JsonValue::String(s) => s.trim().to_string(),
@@ -72,17 +84,26 @@ fn prop(props: &JsonObject, name: &str) -> Option<String> {
 }
 
 fn prop_opt(props: &JsonObject, name: &Option<String>) -> String {
-    name.as_deref().and_then(|n| prop(props, n)).unwrap_or_default()
+    name.as_deref()
+        .and_then(|n| prop(props, n))
+        .unwrap_or_default()
 }
 
 fn prop_with_fallbacks(props: &JsonObject, name: &str, fallbacks: &[&str]) -> Option<String> {
     prop(props, name).or_else(|| fallbacks.iter().find_map(|n| prop(props, n)))
 }
 
-fn push_feature(store: &mut IncidentStore, f: &Feature, number: usize, m: &ColumnMapping) -> Result<(), String> {
+fn push_feature(
+    store: &mut IncidentStore,
+    f: &Feature,
+    number: usize,
+    m: &ColumnMapping,
+) -> Result<(), String> {
     let pos = match f.geometry.as_ref().map(|g| &g.value) {
         Some(GeometryValue::Point { coordinates }) => coordinates.as_slice().to_vec(),
-        Some(GeometryValue::MultiPoint { coordinates }) if coordinates.len() == 1 => coordinates[0].as_slice().to_vec(),
+        Some(GeometryValue::MultiPoint { coordinates }) if coordinates.len() == 1 => {
+            coordinates[0].as_slice().to_vec()
+        }
         Some(other) => return Err(format!("geometry is {}, not a Point", other.type_name())),
         None => return Err("feature has no geometry".into()),
     };
@@ -92,7 +113,8 @@ fn push_feature(store: &mut IncidentStore, f: &Feature, number: usize, m: &Colum
     let (lon, lat) = check_coords(x, y)?;
     let empty = JsonObject::new();
     let props = f.properties.as_ref().unwrap_or(&empty);
-    let date_text = prop_with_fallbacks(props, &m.date, DATE_NAMES).ok_or_else(|| format!("no {:?} property", m.date))?;
+    let date_text = prop_with_fallbacks(props, &m.date, DATE_NAMES)
+        .ok_or_else(|| format!("no {:?} property", m.date))?;
     let date = parse_date(&date_text)?;
     let actor1 = prop_with_fallbacks(props, &m.actor, ACTOR_NAMES).unwrap_or_default();
     let location_precision = precision_or(&prop_opt(props, &m.precision), m.default_precision)?;
@@ -106,7 +128,11 @@ fn push_feature(store: &mut IncidentStore, f: &Feature, number: usize, m: &Colum
         };
     }
     let (actor2, event_type) = (prop_opt(props, &m.actor2), prop_opt(props, &m.event_type));
-    let (location, source, notes) = (prop_opt(props, &m.location), prop_opt(props, &m.source), prop_opt(props, &m.notes));
+    let (location, source, notes) = (
+        prop_opt(props, &m.location),
+        prop_opt(props, &m.source),
+        prop_opt(props, &m.notes),
+    );
     store.push(&IncidentView {
         id: &id,
         date,

@@ -77,13 +77,18 @@ impl GtdRow {
 }
 
 impl RowParser for GtdRow {
-    fn parse<'r>(&'r mut self, rec: &'r StringRecord, _line: usize) -> Result<IncidentView<'r>, String> {
+    fn parse<'r>(
+        &'r mut self,
+        rec: &'r StringRecord,
+        _line: usize,
+    ) -> Result<IncidentView<'r>, String> {
         let f = |c: Option<usize>| field(rec, c);
         let id = f(Some(self.id));
         if id.is_empty() {
             return Err("missing eventid".into());
         }
-        let date = parse_ymd_unknown_zero(f(Some(self.year)), f(Some(self.month)), f(Some(self.day)))?;
+        let date =
+            parse_ymd_unknown_zero(f(Some(self.year)), f(Some(self.month)), f(Some(self.day)))?;
         let (lon, lat) = coords(f(Some(self.lat)), f(Some(self.lon)))?;
         let spec = code("specificity", f(self.specificity), 1..=5)?;
         self.source.clear();

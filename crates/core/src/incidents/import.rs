@@ -32,7 +32,10 @@ pub struct ImportReport {
 impl ImportReport {
     /// The dropped rows as diagnostics naming `file`.
     pub fn diagnostics(&self, file: &Path) -> Vec<Diagnostic> {
-        self.rows_dropped.iter().map(|(line, why)| Diagnostic::new(file, Some(*line), why.clone())).collect()
+        self.rows_dropped
+            .iter()
+            .map(|(line, why)| Diagnostic::new(file, Some(*line), why.clone()))
+            .collect()
     }
 }
 
@@ -82,7 +85,11 @@ pub enum CsvFormat {
 /// Parses one record of a known schema into a view borrowing the record (and the parser's
 /// scratch buffer for composed fields).
 pub(crate) trait RowParser {
-    fn parse<'r>(&'r mut self, rec: &'r StringRecord, line: usize) -> Result<IncidentView<'r>, String>;
+    fn parse<'r>(
+        &'r mut self,
+        rec: &'r StringRecord,
+        line: usize,
+    ) -> Result<IncidentView<'r>, String>;
 
     /// Whether `parse` uses its `line` argument (else 0 is passed, to save the lookup).
     fn wants_line(&self) -> bool {
@@ -107,14 +114,22 @@ impl ImportProgress {
         move |read, total| {
             self.bytes_read.store(read, Ordering::Relaxed);
             self.total_bytes.store(total, Ordering::Relaxed);
-            if self.cancel.load(Ordering::Relaxed) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+            if self.cancel.load(Ordering::Relaxed) {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
         }
     }
 
     /// Fraction done in 0..=1 (0 while the total is unknown).
     pub fn fraction(&self) -> f32 {
         let total = self.total_bytes.load(Ordering::Relaxed);
-        if total == 0 { 0.0 } else { (self.bytes_read.load(Ordering::Relaxed) as f64 / total as f64).min(1.0) as f32 }
+        if total == 0 {
+            0.0
+        } else {
+            (self.bytes_read.load(Ordering::Relaxed) as f64 / total as f64).min(1.0) as f32
+        }
     }
 }
 
@@ -138,7 +153,10 @@ pub fn import_csv<R: Read>(
     format: &CsvFormat,
     mut on_progress: impl FnMut(u64, u64) -> ControlFlow<()>,
 ) -> Result<Imported, ImportError> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).buffer_capacity(1 << 16).from_reader(LineCounter::new(reader));
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(LineCounter::new(reader));
     let headers = match rdr.headers() {
         Ok(h) if !(h.is_empty() || h.len() == 1 && h[0].trim().is_empty()) => h.clone(),
         Ok(_) => return Err(ImportError::NoHeader),
@@ -156,7 +174,9 @@ pub fn import_csv<R: Read>(
         (Schema::Acled, _) => Box::new(acled::AcledRow::new(&cols)?),
         (Schema::UcdpGed, _) => Box::new(ucdp::UcdpRow::new(&cols)?),
         (Schema::Gtd, _) => Box::new(gtd::GtdRow::new(&cols)?),
-        (Schema::Generic, CsvFormat::Generic(map)) => Box::new(generic::GenericRow::new(&cols, map)?),
+        (Schema::Generic, CsvFormat::Generic(map)) => {
+            Box::new(generic::GenericRow::new(&cols, map)?)
+        }
         (Schema::Generic | Schema::GeoJson, _) => return Err(ImportError::UnknownSchema),
     };
 
@@ -189,22 +209,35 @@ pub fn import_csv<R: Read>(
         } else {
             match StringRecord::from_byte_record(raw) {
                 Ok(rec) => {
-                    let line = if wants_line { line_of(&rdr, rec.as_byte_record()) } else { 0 };
+                    let line = if wants_line {
+                        line_of(&rdr, rec.as_byte_record())
+                    } else {
+                        0
+                    };
                     match parser.parse(&rec, line) {
                         Ok(v) => store.push(&v),
-                        Err(why) => report.rows_dropped.push((line_of(&rdr, rec.as_byte_record()), why)),
+                        Err(why) => report
+                            .rows_dropped
+                            .push((line_of(&rdr, rec.as_byte_record()), why)),
                     }
                     bytes = Some(rec.into_byte_record());
                 }
                 Err(err) => {
                     let raw = err.into_byte_record();
-                    let field = (0..raw.len()).find(|&i| std::str::from_utf8(&raw[i]).is_err()).unwrap_or(0);
-                    report.rows_dropped.push((line_of(&rdr, &raw), format!("invalid UTF-8 in field {}", field + 1)));
+                    let field = (0..raw.len())
+                        .find(|&i| std::str::from_utf8(&raw[i]).is_err())
+                        .unwrap_or(0);
+                    report.rows_dropped.push((
+                        line_of(&rdr, &raw),
+                        format!("invalid UTF-8 in field {}", field + 1),
+                    ));
                     bytes = Some(raw);
                 }
             }
         }
-        if report.rows_read % PROGRESS_EVERY == 0 && on_progress(rdr.position().byte(), total_bytes).is_break() {
+        if report.rows_read % PROGRESS_EVERY == 0
+            && on_progress(rdr.position().byte(), total_bytes).is_break()
+        {
             return Err(ImportError::Cancelled);
         }
     }
@@ -213,5 +246,9 @@ pub fn import_csv<R: Read>(
     }
     report.rows_kept = store.len();
     store.shrink_to_fit();
-    Ok(Imported { schema, incidents: store, report })
+    Ok(Imported {
+        schema,
+        incidents: store,
+        report,
+    })
 }

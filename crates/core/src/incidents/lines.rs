@@ -17,7 +17,11 @@ pub(crate) struct LineCounter<R> {
 
 impl<R> LineCounter<R> {
     pub(crate) fn new(inner: R) -> Self {
-        LineCounter { inner, offset: 0, newlines: Vec::new() }
+        LineCounter {
+            inner,
+            offset: 0,
+            newlines: Vec::new(),
+        }
     }
 
     /// 1-based line holding byte `offset`.
@@ -45,6 +49,9 @@ pub(crate) fn record_line<R: Read>(rdr: &csv::Reader<LineCounter<R>>, rec: &Byte
     // or at the end of input; either way the byte before belongs to the record's last line.
     let end = rdr.position().byte();
     let last = rdr.get_ref().line_of(end.saturating_sub(1));
-    let inner_breaks = rec.iter().map(|f| f.iter().filter(|&&b| b == b'\n').count()).sum::<usize>();
+    let inner_breaks = rec
+        .iter()
+        .map(|f| f.iter().filter(|&&b| b == b'\n').count())
+        .sum::<usize>();
     last.saturating_sub(inner_breaks).max(1)
 }

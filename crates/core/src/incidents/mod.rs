@@ -27,7 +27,9 @@ pub use date::{from_range, parse_date, parse_ymd_unknown_zero};
 pub use generic::{ColumnMapping, parse_precision_word};
 pub use geojson_points::{import_geojson, import_geojson_file};
 pub use gtd::gtd_location_precision;
-pub use import::{CsvFormat, ImportError, ImportProgress, ImportReport, Imported, import_csv, import_csv_file};
+pub use import::{
+    CsvFormat, ImportError, ImportProgress, ImportReport, Imported, import_csv, import_csv_file,
+};
 pub use model::{DatePrecision, Incident, IncidentDate, IncidentView, LocationPrecision};
 pub use schema::{Schema, detect_schema};
 pub use store::{IncidentStore, Interner};

@@ -50,7 +50,10 @@ impl LocationPrecision {
     }
 
     pub(crate) fn from_u8(v: u8) -> LocationPrecision {
-        Self::ALL.get(v as usize).copied().unwrap_or(LocationPrecision::Country)
+        Self::ALL
+            .get(v as usize)
+            .copied()
+            .unwrap_or(LocationPrecision::Country)
     }
 }
 
@@ -82,7 +85,10 @@ pub struct IncidentDate {
 
 impl IncidentDate {
     pub fn day(date: NaiveDate) -> Self {
-        Self { date, precision: DatePrecision::Day }
+        Self {
+            date,
+            precision: DatePrecision::Day,
+        }
     }
 
     /// First day of the period the date stands for (the day, its month, or its year).
@@ -101,8 +107,14 @@ impl IncidentDate {
         match self.precision {
             DatePrecision::Day => d,
             DatePrecision::Month => {
-                let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
-                NaiveDate::from_ymd_opt(y, m, 1).and_then(|n| n.pred_opt()).unwrap_or(d)
+                let (y, m) = if d.month() == 12 {
+                    (d.year() + 1, 1)
+                } else {
+                    (d.year(), d.month() + 1)
+                };
+                NaiveDate::from_ymd_opt(y, m, 1)
+                    .and_then(|n| n.pred_opt())
+                    .unwrap_or(d)
             }
             DatePrecision::Year => NaiveDate::from_ymd_opt(d.year(), 12, 31).unwrap_or(d),
         }

@@ -67,7 +67,10 @@ impl Columns {
         for (i, h) in headers.iter().enumerate() {
             index.entry(clean(h)).or_insert(i);
         }
-        Columns { index, len: headers.len() }
+        Columns {
+            index,
+            len: headers.len(),
+        }
     }
 
     pub(crate) fn optional(&self, name: &str) -> Option<usize> {
@@ -75,7 +78,8 @@ impl Columns {
     }
 
     pub(crate) fn required(&self, name: &str) -> Result<usize, super::ImportError> {
-        self.optional(name).ok_or_else(|| super::ImportError::MissingColumn(name.to_string()))
+        self.optional(name)
+            .ok_or_else(|| super::ImportError::MissingColumn(name.to_string()))
     }
 }
 

@@ -1,9 +1,8 @@
 //! Compact column store of incidents: struct of arrays, repeated strings (actors, types,
 //! places, sources) interned, unique strings (IDs, notes) packed into one text buffer each.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::model::{DatePrecision, IncidentDate, IncidentView, LocationPrecision};
 
@@ -14,12 +13,15 @@ const NO_FATALITIES: u32 = u32::MAX;
 #[derive(Debug, Clone)]
 pub struct Interner {
     strings: Vec<Box<str>>,
-    index: HashMap<Box<str>, u32>,
+    index: FxHashMap<Box<str>, u32>,
 }
 
 impl Default for Interner {
     fn default() -> Self {
-        let mut i = Interner { strings: Vec::new(), index: HashMap::new() };
+        let mut i = Interner {
+            strings: Vec::new(),
+            index: FxHashMap::default(),
+        };
         i.intern("");
         i
     }
@@ -80,7 +82,11 @@ impl TextColumn {
 
     fn get(&self, i: usize) -> &str {
         let end = self.ends.get(i).copied().unwrap_or(0) as usize;
-        let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(0) as usize };
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).copied().unwrap_or(0) as usize
+        };
         self.text.get(start..end).unwrap_or("")
     }
 }
@@ -138,7 +144,10 @@ impl IncidentStore {
         self.actor2.push(s.intern(v.actor2));
         self.event_type.push(s.intern(v.event_type));
         self.sub_event_type.push(s.intern(v.sub_event_type));
-        self.fatalities.push(v.fatalities.map_or(NO_FATALITIES, |f| f.min(NO_FATALITIES - 1)));
+        self.fatalities.push(
+            v.fatalities
+                .map_or(NO_FATALITIES, |f| f.min(NO_FATALITIES - 1)),
+        );
         self.country.push(s.intern(v.country));
         self.admin1.push(s.intern(v.admin1));
         self.admin2.push(s.intern(v.admin2));
@@ -175,15 +184,23 @@ impl IncidentStore {
 
     pub fn date(&self, i: usize) -> Option<IncidentDate> {
         let date = NaiveDate::from_num_days_from_ce_opt(*self.days.get(i)?)?;
-        Some(IncidentDate { date, precision: DatePrecision::from_u8(self.date_precision[i]) })
+        Some(IncidentDate {
+            date,
+            precision: DatePrecision::from_u8(self.date_precision[i]),
+        })
     }
 
     pub fn location_precision(&self, i: usize) -> Option<LocationPrecision> {
-        self.location_precision.get(i).map(|&p| LocationPrecision::from_u8(p))
+        self.location_precision
+            .get(i)
+            .map(|&p| LocationPrecision::from_u8(p))
     }
 
     pub fn fatalities(&self, i: usize) -> Option<u32> {
-        self.fatalities.get(i).copied().filter(|&f| f != NO_FATALITIES)
+        self.fatalities
+            .get(i)
+            .copied()
+            .filter(|&f| f != NO_FATALITIES)
     }
 
     /// Longitudes, one per incident (for the analysis functions).
@@ -197,7 +214,10 @@ impl IncidentStore {
 
     /// Location precisions, one per incident.
     pub fn location_precisions(&self) -> Vec<LocationPrecision> {
-        self.location_precision.iter().map(|&p| LocationPrecision::from_u8(p)).collect()
+        self.location_precision
+            .iter()
+            .map(|&p| LocationPrecision::from_u8(p))
+            .collect()
     }
 
     /// Days since 0001-01-01 of each incident's stated date.
@@ -212,7 +232,10 @@ impl IncidentStore {
 
     /// Fatalities per incident, 0 where not given (for weighting).
     pub fn fatality_weights(&self) -> Vec<f64> {
-        self.fatalities.iter().map(|&f| if f == NO_FATALITIES { 0.0 } else { f as f64 }).collect()
+        self.fatalities
+            .iter()
+            .map(|&f| if f == NO_FATALITIES { 0.0 } else { f as f64 })
+            .collect()
     }
 
     /// Interned actor1 IDs (compare with [`IncidentStore::string_id`]).
@@ -242,7 +265,11 @@ impl IncidentStore {
         let mut ids: Vec<u32> = column.to_vec();
         ids.sort_unstable();
         ids.dedup();
-        let mut out: Vec<&str> = ids.into_iter().map(|id| self.strings.get(id)).filter(|s| !s.is_empty()).collect();
+        let mut out: Vec<&str> = ids
+            .into_iter()
+            .map(|id| self.strings.get(id))
+            .filter(|s| !s.is_empty())
+            .collect();
         out.sort_unstable();
         out
     }

@@ -38,7 +38,12 @@ const VAC: &str = "Violence against civilians";
 type Kind = (u32, &'static str, &'static str, &'static [u32]);
 const TTP_KINDS: &[Kind] = &[
     (35, BATTLES, "Armed clash", &[0, 0, 1, 1, 1, 2, 2, 3, 4, 6]),
-    (25, EXPLOSIONS, "Remote explosive/landmine/IED", &[0, 0, 0, 1, 1, 2, 2, 3, 5]),
+    (
+        25,
+        EXPLOSIONS,
+        "Remote explosive/landmine/IED",
+        &[0, 0, 0, 1, 1, 2, 2, 3, 5],
+    ),
     (5, EXPLOSIONS, "Suicide bomb", &[2, 4, 6, 9, 12, 18]),
     (5, EXPLOSIONS, "Grenade", &[0, 0, 1, 1, 2]),
     (20, VAC, "Attack", &[0, 1, 1, 1, 2, 3]),
@@ -46,7 +51,12 @@ const TTP_KINDS: &[Kind] = &[
 ];
 const BLA_KINDS: &[Kind] = &[
     (30, BATTLES, "Armed clash", &[0, 0, 1, 1, 2, 2, 3, 5, 7]),
-    (35, EXPLOSIONS, "Remote explosive/landmine/IED", &[0, 0, 1, 1, 1, 2, 3, 4]),
+    (
+        35,
+        EXPLOSIONS,
+        "Remote explosive/landmine/IED",
+        &[0, 0, 1, 1, 1, 2, 3, 4],
+    ),
     (3, EXPLOSIONS, "Suicide bomb", &[3, 8, 14, 25]),
     (25, VAC, "Attack", &[0, 1, 1, 2, 2, 4, 7]),
     (7, VAC, "Abduction/forced disappearance", &[0]),
@@ -73,8 +83,13 @@ pub fn synthetic_demo_2024() -> Vec<Incident> {
 }
 
 fn days_in_month(month: u32) -> u32 {
-    let next = if month == 12 { NaiveDate::from_ymd_opt(2025, 1, 1) } else { NaiveDate::from_ymd_opt(2024, month + 1, 1) };
-    next.and_then(|d| d.pred_opt()).map_or(28, |d| chrono::Datelike::day(&d))
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(2025, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(2024, month + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt())
+        .map_or(28, |d| chrono::Datelike::day(&d))
 }
 
 /// An approximately normal deviate (mean 0, sd 1) as the centred sum of 12 uniforms: plain
@@ -84,7 +99,10 @@ fn normalish(rng: &mut ChaCha8Rng) -> f64 {
 }
 
 fn pick_place(rng: &mut ChaCha8Rng, group: DemoGroup) -> &'static SyntheticPlace {
-    let places: Vec<&'static SyntheticPlace> = SYNTHETIC_PLACES.iter().filter(|p| p.group == group).collect();
+    let places: Vec<&'static SyntheticPlace> = SYNTHETIC_PLACES
+        .iter()
+        .filter(|p| p.group == group)
+        .collect();
     let total: u32 = places.iter().map(|p| p.weight).sum();
     let mut r = rng.random_range(0..total.max(1));
     for p in &places {
@@ -108,18 +126,34 @@ fn pick_kind(rng: &mut ChaCha8Rng, kinds: &'static [Kind]) -> &'static Kind {
 }
 
 fn one_event(rng: &mut ChaCha8Rng, month: u32) -> Incident {
-    let group = if rng.random_range(0..100) < TTP_PERCENT { DemoGroup::Ttp } else { DemoGroup::Bla };
+    let group = if rng.random_range(0..100) < TTP_PERCENT {
+        DemoGroup::Ttp
+    } else {
+        DemoGroup::Bla
+    };
     let place = pick_place(rng, group);
     let day = rng.random_range(1..=days_in_month(month));
     let date = NaiveDate::from_ymd_opt(2024, month, day).unwrap_or_default();
     let roll = rng.random_range(0..100);
     let (precision, lon, lat, location, admin2) = if roll < 80 {
-        // ±2.5 σ at most, so points stay near their district.
+        // ±2.5 σ per axis at most: inside the district (see `SyntheticPlace::spread`).
         let dx = normalish(rng).clamp(-2.5, 2.5) * place.spread;
         let dy = normalish(rng).clamp(-2.5, 2.5) * place.spread;
-        (LocationPrecision::Town, place.lon + dx, place.lat + dy, place.town, place.district)
+        (
+            LocationPrecision::Town,
+            place.lon + dx,
+            place.lat + dy,
+            place.town,
+            place.district,
+        )
     } else if roll < 95 {
-        (LocationPrecision::District, place.lon, place.lat, place.district, place.district)
+        (
+            LocationPrecision::District,
+            place.lon,
+            place.lat,
+            place.district,
+            place.district,
+        )
     } else {
         let (seat, lon, lat) = province_seat(place.province);
         (LocationPrecision::Province, lon, lat, seat, "")
@@ -135,7 +169,11 @@ fn one_event(rng: &mut ChaCha8Rng, month: u32) -> Incident {
         (_, 0) => MILITARY,
         _ => POLICE,
     };
-    let place_text = if admin2.is_empty() { place.province.to_string() } else { format!("{location}, {admin2}") };
+    let place_text = if admin2.is_empty() {
+        place.province.to_string()
+    } else {
+        format!("{location}, {admin2}")
+    };
     Incident {
         id: String::new(),
         date: IncidentDate::day(date),

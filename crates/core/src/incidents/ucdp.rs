@@ -96,7 +96,11 @@ fn day(name: &str, s: &str) -> Result<NaiveDate, String> {
 }
 
 impl RowParser for UcdpRow {
-    fn parse<'r>(&'r mut self, rec: &'r StringRecord, _line: usize) -> Result<IncidentView<'r>, String> {
+    fn parse<'r>(
+        &'r mut self,
+        rec: &'r StringRecord,
+        _line: usize,
+    ) -> Result<IncidentView<'r>, String> {
         let f = |c: Option<usize>| field(rec, c);
         let id = f(Some(self.id));
         if id.is_empty() {

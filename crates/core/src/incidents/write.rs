@@ -30,7 +30,9 @@ pub const ACLED_LIKE_HEADER: [&str; 18] = [
 /// codes (town/point → 1, district → 2, province/country → 3; day → time_precision 1,
 /// month/year → 3). Output is deterministic (byte-identical for equal input).
 pub fn write_acled_like_csv<W: Write>(incidents: &[Incident], out: W) -> Result<(), csv::Error> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
     w.write_record(ACLED_LIKE_HEADER)?;
     for i in incidents {
         let geo = match i.location_precision {

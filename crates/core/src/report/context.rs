@@ -6,7 +6,8 @@ use super::stoplist::{PERSON_PARTICLES, kind_word};
 use crate::model::UnitKind;
 
 fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 fn is_list_word(w: &str) -> bool {
@@ -54,7 +55,8 @@ pub fn spelling_ok(rule: &TargetRule, surface: &str) -> bool {
         return false;
     }
     if rule.title_case {
-        return first_upper && (has_lower || surface.chars().filter(|c| c.is_alphabetic()).count() <= 1);
+        return first_upper
+            && (has_lower || surface.chars().filter(|c| c.is_alphabetic()).count() <= 1);
     }
     true
 }
@@ -67,7 +69,8 @@ mod tests {
 
     #[test]
     fn hints_from_lists_and_of_phrases() {
-        let s = "new centres in Afghanistan’s Kunar, Nangarhar, Khost, and Paktika provinces, further";
+        let s =
+            "new centres in Afghanistan’s Kunar, Nangarhar, Khost, and Paktika provinces, further";
         let at = s.find("Kunar").unwrap();
         assert_eq!(kind_hint(&s[..at], &s[at + 5..]), Some(UnitKind::Province));
         let s = "in areas like Awaran, Panjgur, and Dalbandin, further exacerbating";

@@ -91,12 +91,20 @@ impl Extractor {
             .map(EntryRef::Unit)
             .chain((0..gazetteer.towns.len()).map(EntryRef::Town));
         let places: Vec<PlaceInfo> = refs.map(|r| PlaceInfo::new(gazetteer, r)).collect();
-        let place_index = places.iter().enumerate().map(|(i, p)| (p.entry, i)).collect();
+        let place_index = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.entry, i))
+            .collect();
         Extractor {
             matcher: Matcher::new(gazetteer, groups),
             places,
             place_index,
-            groups: groups.groups.iter().map(|g| (g.id.clone(), g.name.clone())).collect(),
+            groups: groups
+                .groups
+                .iter()
+                .map(|g| (g.id.clone(), g.name.clone()))
+                .collect(),
         }
     }
 
@@ -128,7 +136,9 @@ impl Extractor {
                 return false;
             }
             let s = sentence_of(&sentences, m.start);
-            let (ss, se) = sentences.get(s).map_or((0, text.len()), |x| (x.start, x.end.max(m.end)));
+            let (ss, se) = sentences
+                .get(s)
+                .map_or((0, text.len()), |x| (x.start, x.end.max(m.end)));
             let before = &text[ss.min(m.start)..m.start];
             if after_person_particle(before) {
                 return false;
@@ -151,11 +161,23 @@ impl Extractor {
         }
     }
 
-    fn resolve_places(&self, text: &str, sentences: &[SentenceSpan], hits: &[PlaceHit]) -> Vec<PlaceMatch> {
-        let first: Vec<Choice> = hits.iter().map(|h| choose(&self.places, &h.cands, h.hint, None)).collect();
+    fn resolve_places(
+        &self,
+        text: &str,
+        sentences: &[SentenceSpan],
+        hits: &[PlaceHit],
+    ) -> Vec<PlaceMatch> {
+        let first: Vec<Choice> = hits
+            .iter()
+            .map(|h| choose(&self.places, &h.cands, h.hint, None))
+            .collect();
         // Document context: entries resolved with confidence, and their ancestors.
         let mut context: HashSet<&str> = HashSet::new();
-        for (c, _) in first.iter().zip(hits).filter(|(c, h)| !c.low_confidence && !h.doubtful) {
+        for (c, _) in first
+            .iter()
+            .zip(hits)
+            .filter(|(c, h)| !c.low_confidence && !h.doubtful)
+        {
             let p = &self.places[c.chosen];
             context.insert(p.id.as_str());
             context.extend(p.ancestors.iter().map(String::as_str));
@@ -196,7 +218,12 @@ impl Extractor {
         out
     }
 
-    fn collect_groups(&self, text: &str, sentences: &[SentenceSpan], hits: &[(usize, (usize, usize), bool)]) -> Vec<GroupMatch> {
+    fn collect_groups(
+        &self,
+        text: &str,
+        sentences: &[SentenceSpan],
+        hits: &[(usize, (usize, usize), bool)],
+    ) -> Vec<GroupMatch> {
         // Ambiguous abbreviations count only where the group is also named unambiguously.
         let named: HashSet<usize> = hits.iter().filter(|h| !h.2).map(|h| h.0).collect();
         let mut out: Vec<GroupMatch> = Vec::new();
@@ -223,7 +250,13 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, groups: &GroupDictionary) -> E
     Extractor::new(gazetteer, groups).extract(text)
 }
 
-fn add_mention(matched: &mut Vec<String>, mentions: &mut Vec<Mention>, text: &str, sentences: &[SentenceSpan], at: (usize, usize)) {
+fn add_mention(
+    matched: &mut Vec<String>,
+    mentions: &mut Vec<Mention>,
+    text: &str,
+    sentences: &[SentenceSpan],
+    at: (usize, usize),
+) {
     let surface = &text[at.0..at.1];
     if !matched.iter().any(|m| m == surface) {
         matched.push(surface.to_owned());
@@ -237,5 +270,7 @@ fn add_mention(matched: &mut Vec<String>, mentions: &mut Vec<Mention>, text: &st
 
 /// Index of the sentence containing byte `pos` (the last one starting at or before it).
 fn sentence_of(sentences: &[SentenceSpan], pos: usize) -> usize {
-    sentences.partition_point(|s| s.start <= pos).saturating_sub(1)
+    sentences
+        .partition_point(|s| s.start <= pos)
+        .saturating_sub(1)
 }

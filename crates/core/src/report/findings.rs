@@ -63,7 +63,14 @@ impl FindingKind {
         use FindingKind::*;
         matches!(
             self,
-            FinancialSupport | Support | Association | Collaboration | Alliance | Ties | Influence | WingOf
+            FinancialSupport
+                | Support
+                | Association
+                | Collaboration
+                | Alliance
+                | Ties
+                | Influence
+                | WingOf
         )
     }
 }

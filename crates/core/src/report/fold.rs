@@ -109,7 +109,10 @@ mod tests {
 
     #[test]
     fn names_fold_like_text() {
-        assert_eq!(fold_name("Tehreek-e-Taliban Pakistan"), "tehreek e taliban pakistan");
+        assert_eq!(
+            fold_name("Tehreek-e-Taliban Pakistan"),
+            "tehreek e taliban pakistan"
+        );
         assert_eq!(fold_name("IS-K"), "is k");
         assert_eq!(fold_name("Ra's al Khaymah"), "ra s al khaymah");
         assert_eq!(fold_name_joined("Ra's al Khaymah"), "ras al khaymah");

@@ -7,8 +7,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::jsonfile::{line_of_id, line_of_id_nth, parse_json};
-use crate::diag::Diagnostic;
 use crate::REGION_BBOX;
+use crate::diag::Diagnostic;
 
 /// Number of colours in the palette the app maps `colour_index` to (a colour-blind-safe
 /// qualitative palette such as Okabe–Ito).
@@ -72,7 +72,10 @@ impl GroupDictionary {
     pub fn load(path: &Path) -> (Self, Vec<Diagnostic>) {
         match std::fs::read_to_string(path) {
             Ok(text) => Self::from_json(&text, path),
-            Err(e) => (Self::default(), vec![Diagnostic::new(path, None, format!("cannot read: {e}"))]),
+            Err(e) => (
+                Self::default(),
+                vec![Diagnostic::new(path, None, format!("cannot read: {e}"))],
+            ),
         }
     }
 
@@ -95,7 +98,12 @@ impl GroupDictionary {
             let nth = *seen.get(g.id.as_str()).unwrap_or(&0);
             seen.insert(&g.id, nth + 1);
             let mut problems = Vec::new();
-            if g.id.is_empty() || !g.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            if g.id.is_empty()
+                || !g
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
                 problems.push("id must be lowercase ASCII letters, digits or `_`".to_owned());
             }
             if nth > 0 {
@@ -105,19 +113,28 @@ impl GroupDictionary {
                 problems.push("empty name or short name".to_owned());
             }
             if g.colour_index >= PALETTE_SIZE {
-                problems.push(format!("colour_index {} is not below {PALETTE_SIZE}", g.colour_index));
+                problems.push(format!(
+                    "colour_index {} is not below {PALETTE_SIZE}",
+                    g.colour_index
+                ));
             }
             let [lon, lat] = g.anchor;
             let [x0, y0, x1, y1] = REGION_BBOX;
             if !(lon >= x0 && lon <= x1 && lat >= y0 && lat <= y1) {
-                problems.push(format!("anchor [{lon}, {lat}] is outside the region {REGION_BBOX:?}"));
+                problems.push(format!(
+                    "anchor [{lon}, {lat}] is outside the region {REGION_BBOX:?}"
+                ));
             }
             if problems.is_empty() {
                 keep.push(g.clone());
             }
             let line = line_of_id_nth(text, &g.id, nth);
             for m in problems {
-                diags.push(Diagnostic::new(file, line, format!("group `{}`: {m} (group left out)", g.id)));
+                diags.push(Diagnostic::new(
+                    file,
+                    line,
+                    format!("group `{}`: {m} (group left out)", g.id),
+                ));
             }
         }
         let ids: HashSet<&str> = keep.iter().map(|g| g.id.as_str()).collect();
@@ -146,8 +163,9 @@ impl GroupDictionary {
     /// The group a name or alias denotes (case- and punctuation-insensitive).
     pub fn find_by_name(&self, name: &str) -> Option<&Group> {
         let key = super::fold::fold_name(name);
-        self.groups
-            .iter()
-            .find(|g| g.match_names().any(|(n, _)| super::fold::fold_name(n) == key))
+        self.groups.iter().find(|g| {
+            g.match_names()
+                .any(|(n, _)| super::fold::fold_name(n) == key)
+        })
     }
 }

@@ -20,7 +20,11 @@ pub fn parse_json<T: DeserializeOwned, I: DeserializeOwned>(
     let mut value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            diags.push(Diagnostic::new(file, Some(e.line()), format!("invalid JSON: {e}")));
+            diags.push(Diagnostic::new(
+                file,
+                Some(e.line()),
+                format!("invalid JSON: {e}"),
+            ));
             return (None, diags);
         }
     };
@@ -47,7 +51,11 @@ pub fn parse_json<T: DeserializeOwned, I: DeserializeOwned>(
     match serde_json::from_value::<T>(value) {
         Ok(t) => (Some(t), diags),
         Err(e) => {
-            diags.push(Diagnostic::new(file, None, format!("invalid top level: {e}")));
+            diags.push(Diagnostic::new(
+                file,
+                None,
+                format!("invalid top level: {e}"),
+            ));
             (None, diags)
         }
     }

@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
+use super::findings::Finding;
 use super::findings::{FindingsFile, SourceMeta};
 use super::groups::GroupDictionary;
 use super::jsonfile::parse_json;
 use super::network::Network;
 use super::resolve::{ResolvedFinding, resolve_findings};
-use super::findings::Finding;
 use crate::diag::Diagnostic;
 use crate::model::Gazetteer;
 
@@ -44,7 +44,10 @@ pub fn parse_findings(
     diags.extend(ff.validate(report_text, groups, json, file));
     for f in &mut ff.findings {
         f.groups.retain(|g| groups.contains(g));
-        if f.relation.as_ref().is_some_and(|r| !f.groups.contains(&r.from) || !f.groups.contains(&r.to)) {
+        if f.relation
+            .as_ref()
+            .is_some_and(|r| !f.groups.contains(&r.from) || !f.groups.contains(&r.to))
+        {
             f.relation = None;
         }
     }
@@ -60,12 +63,20 @@ pub fn load_report(data_dir: &Path, gazetteer: &Gazetteer) -> (Report, Vec<Diagn
     diags.extend(d);
     let text_path = dir.join(REPORT_FILE);
     let text = std::fs::read_to_string(&text_path).unwrap_or_else(|e| {
-        diags.push(Diagnostic::new(&text_path, None, format!("cannot read: {e}")));
+        diags.push(Diagnostic::new(
+            &text_path,
+            None,
+            format!("cannot read: {e}"),
+        ));
         String::new()
     });
     let findings_path = dir.join(FINDINGS_FILE);
     let json = std::fs::read_to_string(&findings_path).unwrap_or_else(|e| {
-        diags.push(Diagnostic::new(&findings_path, None, format!("cannot read: {e}")));
+        diags.push(Diagnostic::new(
+            &findings_path,
+            None,
+            format!("cannot read: {e}"),
+        ));
         String::new()
     });
     let mut report = Report {

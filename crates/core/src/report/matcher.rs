@@ -108,7 +108,13 @@ impl Matcher {
         self.scan_range(folded, 0, folded.text.len(), &mut accept);
     }
 
-    fn scan_range(&self, folded: &Folded, from: usize, to: usize, accept: &mut dyn FnMut(RawMatch) -> bool) {
+    fn scan_range(
+        &self,
+        folded: &Folded,
+        from: usize,
+        to: usize,
+        accept: &mut dyn FnMut(RawMatch) -> bool,
+    ) {
         let Some(ac) = &self.ac else {
             return;
         };

@@ -24,7 +24,8 @@ pub mod validate;
 
 pub use extract::{Extraction, Extractor, GroupMatch, Mention, PlaceMatch, extract};
 pub use findings::{
-    Figure, Finding, FindingKind, FindingsFile, Person, PlaceRef, Precision, Qualifier, Relation, SourceMeta,
+    Figure, Finding, FindingKind, FindingsFile, Person, PlaceRef, Precision, Qualifier, Relation,
+    SourceMeta,
 };
 pub use groups::{Group, GroupDictionary, PALETTE_SIZE};
 pub use load::{FINDINGS_FILE, GROUPS_FILE, REPORT_FILE, Report, load_report, parse_findings};

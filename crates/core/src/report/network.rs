@@ -49,7 +49,10 @@ pub struct Network {
 
 impl Network {
     /// Build the network. Relations naming a group missing from the dictionary are skipped.
-    pub fn from_findings<'a>(findings: impl IntoIterator<Item = &'a Finding>, groups: &GroupDictionary) -> Self {
+    pub fn from_findings<'a>(
+        findings: impl IntoIterator<Item = &'a Finding>,
+        groups: &GroupDictionary,
+    ) -> Self {
         let findings: Vec<&Finding> = findings.into_iter().collect();
         let edges: Vec<Edge> = findings
             .iter()
@@ -78,7 +81,11 @@ impl Network {
                 anchor: g.anchor,
                 tags: findings
                     .iter()
-                    .filter(|f| f.kind == FindingKind::Rivalry && f.relation.is_none() && f.groups == [g.id.clone()])
+                    .filter(|f| {
+                        f.kind == FindingKind::Rivalry
+                            && f.relation.is_none()
+                            && f.groups == [g.id.clone()]
+                    })
                     .map(|f| NodeTag {
                         label: "rival".to_owned(),
                         finding: f.id.clone(),
@@ -91,6 +98,8 @@ impl Network {
 
     /// Edges touching a group.
     pub fn edges_of<'a>(&'a self, group: &'a str) -> impl Iterator<Item = &'a Edge> + 'a {
-        self.edges.iter().filter(move |e| e.from == group || e.to == group)
+        self.edges
+            .iter()
+            .filter(move |e| e.from == group || e.to == group)
     }
 }

@@ -49,8 +49,14 @@ pub fn resolve_place(r: &PlaceRef, gazetteer: &Gazetteer) -> Result<Entry, Strin
         1 => Ok(hits.remove(0)),
         0 => Err(format!("{what} does not resolve to any gazetteer entry")),
         n => {
-            let ids: Vec<String> = hits.iter().map(|e| format!("{} in {}", e.id, e.parent.as_deref().unwrap_or("?"))).collect();
-            Err(format!("{what} is ambiguous ({n} entries: {}); add an `id`", ids.join(", ")))
+            let ids: Vec<String> = hits
+                .iter()
+                .map(|e| format!("{} in {}", e.id, e.parent.as_deref().unwrap_or("?")))
+                .collect();
+            Err(format!(
+                "{what} is ambiguous ({n} entries: {}); add an `id`",
+                ids.join(", ")
+            ))
         }
     }
 }
@@ -71,7 +77,11 @@ pub fn resolve_findings(
             for r in &f.places {
                 match resolve_place(r, gazetteer) {
                     Ok(e) => resolved.push(e),
-                    Err(m) => diags.push(Diagnostic::new(file, line_of_id(json, &f.id), format!("finding `{}`: {m}", f.id))),
+                    Err(m) => diags.push(Diagnostic::new(
+                        file,
+                        line_of_id(json, &f.id),
+                        format!("finding `{}`: {m}", f.id),
+                    )),
                 }
             }
             ResolvedFinding {

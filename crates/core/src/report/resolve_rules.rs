@@ -57,7 +57,12 @@ impl PlaceInfo {
     /// Sort key: countries first, then Afghan and Pakistani entries, then by level.
     fn rank(&self) -> (bool, bool, UnitKind, &str) {
         let afpk = matches!(self.country.as_str(), "AFG" | "PAK");
-        (self.kind != UnitKind::Country, !afpk, self.kind, self.id.as_str())
+        (
+            self.kind != UnitKind::Country,
+            !afpk,
+            self.kind,
+            self.id.as_str(),
+        )
     }
 }
 
@@ -76,10 +81,19 @@ pub struct Choice {
 ///    ancestors): a candidate that is itself in the context wins, else the one with most
 ///    ancestors in the context, if unique;
 /// 4. otherwise the first by rank (country, AF/PK, higher level) — a guess, low confidence.
-pub fn choose(places: &[PlaceInfo], cands: &[usize], hint: Option<UnitKind>, context: Option<&HashSet<&str>>) -> Choice {
+pub fn choose(
+    places: &[PlaceInfo],
+    cands: &[usize],
+    hint: Option<UnitKind>,
+    context: Option<&HashSet<&str>>,
+) -> Choice {
     let mut pool: Vec<usize> = cands.to_vec();
     if let Some(k) = hint {
-        let kept: Vec<usize> = pool.iter().copied().filter(|&c| places[c].kind == k).collect();
+        let kept: Vec<usize> = pool
+            .iter()
+            .copied()
+            .filter(|&c| places[c].kind == k)
+            .collect();
         if !kept.is_empty() {
             pool = kept;
         }
@@ -98,11 +112,21 @@ pub fn choose(places: &[PlaceInfo], cands: &[usize], hint: Option<UnitKind>, con
         return finish(pool[0], false);
     }
     if let Some(ctx) = context {
-        let named: Vec<usize> = pool.iter().copied().filter(|&c| ctx.contains(places[c].id.as_str())).collect();
+        let named: Vec<usize> = pool
+            .iter()
+            .copied()
+            .filter(|&c| ctx.contains(places[c].id.as_str()))
+            .collect();
         if named.len() == 1 {
             return finish(named[0], false);
         }
-        let score = |c: usize| places[c].ancestors.iter().filter(|a| ctx.contains(a.as_str())).count();
+        let score = |c: usize| {
+            places[c]
+                .ancestors
+                .iter()
+                .filter(|a| ctx.contains(a.as_str()))
+                .count()
+        };
         let best = pool.iter().map(|&c| score(c)).max().unwrap_or(0);
         let top: Vec<usize> = pool.iter().copied().filter(|&c| score(c) == best).collect();
         if best > 0 && top.len() == 1 {

@@ -13,10 +13,10 @@ pub struct SentenceSpan {
 /// Words that end with a full stop without ending a sentence (compared lowercase, without
 /// the stop).
 const ABBREVIATIONS: &[&str] = &[
-    "rs", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl",
-    "brig", "adm", "gov", "sen", "rep", "st", "no", "nos", "vs", "etc", "e.g", "i.e", "cf",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
-    "est", "inc", "ltd", "co", "corp", "dept", "govt", "km", "sq", "mt", "ft", "fig", "al",
+    "rs", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "brig",
+    "adm", "gov", "sen", "rep", "st", "no", "nos", "vs", "etc", "e.g", "i.e", "cf", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "inc",
+    "ltd", "co", "corp", "dept", "govt", "km", "sq", "mt", "ft", "fig", "al",
 ];
 
 /// Split `text` into sentences. A sentence ends at `.`, `!` or `?` (with any closing quotes or
@@ -52,7 +52,8 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<SentenceSpan>) {
             let ws_end = j + line[j..].len() - line[j..].trim_start().len();
             let next = line[ws_end..].chars().next();
             let breaks = ws_end > j
-                && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘(".contains(c))
+                && next
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘(".contains(c))
                 && !(b == b'.' && is_abbreviation(&line[start..i]));
             if breaks {
                 push(text, from + start, from + j, out);
@@ -79,7 +80,10 @@ fn is_abbreviation(before: &str) -> bool {
     }
     // "U.S", "D.I", "e.g": dotted letters; "A": an initial.
     let letters: Vec<&str> = word.split('.').collect();
-    if letters.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)) {
+    if letters
+        .iter()
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    {
         return true;
     }
     let lower = word.to_lowercase();
@@ -111,7 +115,10 @@ mod tests {
     use super::*;
 
     fn texts(t: &str) -> Vec<&str> {
-        split_sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
+        split_sentences(t)
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -135,7 +142,10 @@ mod tests {
 
     #[test]
     fn lowercase_after_stop_does_not_split() {
-        assert_eq!(texts("Cost approx. five dollars. Done."), vec!["Cost approx. five dollars.", "Done."]);
+        assert_eq!(
+            texts("Cost approx. five dollars. Done."),
+            vec!["Cost approx. five dollars.", "Done."]
+        );
         assert_eq!(texts("see p. iv here"), vec!["see p. iv here"]);
     }
 }

@@ -12,13 +12,22 @@ use crate::diag::Diagnostic;
 /// The report's paragraphs: its non-empty lines (trimmed), in order; paragraph `n` is
 /// `paragraphs(text)[n - 1]`.
 pub fn paragraphs(text: &str) -> Vec<&str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 impl FindingsFile {
     /// Every problem with the findings, given the report text and the group dictionary.
     /// `json` is the findings file's text and `file` its path (for line numbers).
-    pub fn validate(&self, report_text: &str, groups: &GroupDictionary, json: &str, file: &Path) -> Vec<Diagnostic> {
+    pub fn validate(
+        &self,
+        report_text: &str,
+        groups: &GroupDictionary,
+        json: &str,
+        file: &Path,
+    ) -> Vec<Diagnostic> {
         let paras = paragraphs(report_text);
         let mut diags = Vec::new();
         let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -31,13 +40,21 @@ impl FindingsFile {
                 problems.push("duplicate id".to_owned());
             }
             for p in problems {
-                diags.push(Diagnostic::new(file, line, format!("finding `{}`: {p}", f.id)));
+                diags.push(Diagnostic::new(
+                    file,
+                    line,
+                    format!("finding `{}`: {p}", f.id),
+                ));
             }
         }
         if let Some(d) = &self.source.date
             && !is_partial_date(d)
         {
-            diags.push(Diagnostic::new(file, None, format!("source date `{d}` is not YYYY[-MM[-DD]]")));
+            diags.push(Diagnostic::new(
+                file,
+                None,
+                format!("source date `{d}` is not YYYY[-MM[-DD]]"),
+            ));
         }
         diags
     }
@@ -61,7 +78,9 @@ fn check_finding(f: &Finding, paras: &[&str], groups: &GroupDictionary) -> Vec<S
     if let Some(r) = &f.relation {
         for end in [&r.from, &r.to] {
             if !f.groups.contains(end) {
-                p.push(format!("relation end `{end}` is not in the finding's groups"));
+                p.push(format!(
+                    "relation end `{end}` is not in the finding's groups"
+                ));
             }
         }
         if r.from == r.to {
@@ -77,7 +96,11 @@ fn check_finding(f: &Finding, paras: &[&str], groups: &GroupDictionary) -> Vec<S
         (false, Some(prec)) => {
             for pl in &f.places {
                 if !prec.fits(pl.kind) {
-                    p.push(format!("place `{}` ({}) does not fit precision {prec:?}", pl.name, pl.kind.as_str()));
+                    p.push(format!(
+                        "place `{}` ({}) does not fit precision {prec:?}",
+                        pl.name,
+                        pl.kind.as_str()
+                    ));
                 }
             }
         }
@@ -94,7 +117,10 @@ fn check_finding(f: &Finding, paras: &[&str], groups: &GroupDictionary) -> Vec<S
     }
     for person in &f.people {
         if !f.quote.contains(&person.name) {
-            p.push(format!("person `{}` is not named in the quote", person.name));
+            p.push(format!(
+                "person `{}` is not named in the quote",
+                person.name
+            ));
         }
     }
     if let Some(d) = &f.date
@@ -110,12 +136,19 @@ fn check_quote(f: &Finding, paras: &[&str], p: &mut Vec<String>) {
         p.push("quote is empty or has leading/trailing spaces".to_owned());
         return;
     }
-    let in_stated = f.paragraph >= 1 && paras.get(f.paragraph - 1).is_some_and(|t| t.contains(&f.quote));
+    let in_stated = f.paragraph >= 1
+        && paras
+            .get(f.paragraph - 1)
+            .is_some_and(|t| t.contains(&f.quote));
     if in_stated {
         return;
     }
     match paras.iter().position(|t| t.contains(&f.quote)) {
-        Some(i) => p.push(format!("quote is in paragraph {}, not {}", i + 1, f.paragraph)),
+        Some(i) => p.push(format!(
+            "quote is in paragraph {}, not {}",
+            i + 1,
+            f.paragraph
+        )),
         None => p.push(format!(
             "quote not found verbatim in the report (mind typographic apostrophes ’): {:?}",
             f.quote

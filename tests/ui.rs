@@ -1,0 +1,116 @@
+//! UI tests through egui_kittest: layer toggles found by label (AccessKit), hover, click,
+//! Esc, and a PNG snapshot of the start view (`UPDATE_SNAPSHOTS=1 cargo test` re-blesses).
+
+use std::sync::{Arc, OnceLock};
+
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
+use frontier_atlas::app::AtlasApp;
+use frontier_atlas::scene::AtlasData;
+use frontier_atlas::state::LayerId;
+
+fn data() -> Arc<AtlasData> {
+    static DATA: OnceLock<Arc<AtlasData>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let d = AtlasData::load(&AtlasData::default_dir());
+        assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+        Arc::new(d)
+    })
+    .clone()
+}
+
+fn harness(width: f32, height: f32) -> Harness<'static, AtlasApp> {
+    Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .with_pixels_per_point(1.0)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()))
+}
+
+/// Step until the basemap worker has delivered every tile the view needs.
+fn settle(h: &mut Harness<'static, AtlasApp>) {
+    for _ in 0..400 {
+        h.step();
+        if h.state_mut().pending_tiles() == 0 {
+            h.run_steps(2);
+            if h.state_mut().pending_tiles() == 0 {
+                return;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("basemap tiles never finished");
+}
+
+#[test]
+fn layer_toggles_are_found_by_label_and_switch_districts() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
+    h.run_steps(2);
+    assert!(h.state().layers.get(LayerId::Districts).visible);
+    h.get_by_label("Districts").click();
+    h.run_steps(2);
+    assert!(!h.state().layers.get(LayerId::Districts).visible);
+    h.get_by_label("Districts").click();
+    h.run_steps(2);
+    assert!(h.state().layers.get(LayerId::Districts).visible);
+    // Every layer has a toggle.
+    for id in LayerId::ALL {
+        h.get_by_label(id.label());
+    }
+}
+
+#[test]
+fn hover_shows_the_unit_and_click_selects_it_and_esc_clears() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
+    h.run_steps(2);
+    // Point at Kabul province's label point.
+    let kabul = data()
+        .gazetteer
+        .resolve("Kabul")
+        .into_iter()
+        .find(|e| e.kind == atlas_core::model::UnitKind::Province)
+        .expect("Kabul");
+    h.state_mut()
+        .view
+        .memory
+        .center_at(walkers::lon_lat(kabul.lon, kabul.lat));
+    h.run_steps(2);
+    let map_center = h.state().view_center_on_screen().expect("map drawn");
+    h.hover_at(map_center);
+    h.run_steps(2);
+    assert_eq!(h.state().view.hovered.as_deref(), Some(kabul.id.as_str()));
+    h.event(egui::Event::PointerButton {
+        pos: map_center,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    h.event(egui::Event::PointerButton {
+        pos: map_center,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
+    h.run_steps(2);
+    assert_eq!(h.state().view.selected.as_deref(), Some(kabul.id.as_str()));
+    h.get_by_label(kabul.id.as_str());
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().view.selected, None);
+}
+
+#[test]
+fn start_view_snapshot() {
+    let mut h = harness(1600.0, 1000.0);
+    settle(&mut h);
+    h.snapshot_options(
+        "start_view",
+        &SnapshotOptions::new()
+            .threshold(2.0)
+            .max_failed_pixels(2000),
+    );
+}
