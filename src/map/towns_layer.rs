@@ -56,7 +56,11 @@ impl Plugin for TownsLayer<'_> {
                 world: w,
                 size: if town.rank <= 2 { 13.0 } else { 11.5 },
                 color,
-                priority: if town.rank <= 1 { 60 } else { 40 - i32::from(town.rank) * 5 },
+                priority: if town.rank <= 1 {
+                    60
+                } else {
+                    40 - i32::from(town.rank) * 5
+                },
                 anchor: Align2::LEFT_CENTER,
                 offset: vec2(r + 3.0, 0.0),
                 boxed: None,

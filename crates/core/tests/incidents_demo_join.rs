@@ -44,7 +44,7 @@ fn demo_events_fall_in_the_districts_they_name() {
             other => panic!("{other:?} for {e:?}"),
         }
     }
-    let counts = count_by_unit(&placed, &[], &districts, Some(&provinces));
+    let counts = count_by_unit(&placed, &s.fatality_counts(), &districts, Some(&provinces));
     let mut names: Vec<&str> = counts.unassigned.iter().map(|c| c.name.as_str()).collect();
     names.sort_unstable();
     assert_eq!(
@@ -55,6 +55,16 @@ fn demo_events_fall_in_the_districts_they_name() {
         ]
     );
     assert_eq!(counts.outside_events, 0);
+    let fatalities: u64 = counts
+        .units
+        .iter()
+        .chain(&counts.unassigned)
+        .map(|c| c.fatalities)
+        .sum();
+    assert_eq!(
+        fatalities,
+        s.fatality_counts().iter().map(|&f| f as u64).sum::<u64>()
+    );
     let province_events = (0..s.len())
         .filter(|&i| s.location_precisions()[i] == LocationPrecision::Province)
         .count();

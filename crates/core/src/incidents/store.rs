@@ -238,6 +238,14 @@ impl IncidentStore {
             .collect()
     }
 
+    /// Fatalities per incident, 0 where not given (for [`crate::analysis::count_by_unit`]).
+    pub fn fatality_counts(&self) -> Vec<u32> {
+        self.fatalities
+            .iter()
+            .map(|&f| if f == NO_FATALITIES { 0 } else { f })
+            .collect()
+    }
+
     /// Interned actor1 IDs (compare with [`IncidentStore::string_id`]).
     pub fn actor1_ids(&self) -> &[u32] {
         &self.actor1
