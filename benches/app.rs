@@ -10,7 +10,9 @@ use frontier_atlas::state::{LayerSettings, ViewState};
 
 fn load(c: &mut Criterion) {
     let dir = AtlasData::default_dir();
-    c.bench_function("load all bundled data", |b| b.iter(|| black_box(AtlasData::load(&dir))));
+    c.bench_function("load all bundled data", |b| {
+        b.iter(|| black_box(AtlasData::load(&dir)))
+    });
 }
 
 fn frame(c: &mut Criterion) {
@@ -19,12 +21,19 @@ fn frame(c: &mut Criterion) {
     let mut tiles = BasemapTiles::new(ctx.clone(), data.basemap.clone());
     let layers = LayerSettings::default();
     let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
         ..Default::default()
     };
     for (name, center, zoom) in [
         ("frame: start view (zoom 6)", (67.8, 31.2), 6.0),
-        ("frame: districts + labels (zoom 8, Khost)", (69.9, 33.3), 8.0),
+        (
+            "frame: districts + labels (zoom 8, Khost)",
+            (69.9, 33.3),
+            8.0,
+        ),
     ] {
         let mut view = ViewState::default();
         view.memory.center_at(walkers::lon_lat(center.0, center.1));

@@ -114,3 +114,38 @@ fn start_view_snapshot() {
             .max_failed_pixels(2000),
     );
 }
+
+#[test]
+fn districts_view_snapshot() {
+    let mut h = harness(1200.0, 800.0);
+    h.state_mut()
+        .view
+        .memory
+        .center_at(walkers::lon_lat(70.3, 33.6));
+    let _ = h.state_mut().view.memory.set_zoom(8.0);
+    settle(&mut h);
+    h.snapshot_options(
+        "districts_khost_zoom8",
+        &SnapshotOptions::new()
+            .threshold(2.0)
+            .max_failed_pixels(2000),
+    );
+}
+
+#[test]
+fn dark_view_snapshot() {
+    let mut h = harness(1200.0, 800.0);
+    h.state_mut().view.dark = true;
+    h.state_mut()
+        .view
+        .memory
+        .center_at(walkers::lon_lat(66.0, 28.0));
+    let _ = h.state_mut().view.memory.set_zoom(7.0);
+    settle(&mut h);
+    h.snapshot_options(
+        "dark_balochistan_zoom7",
+        &SnapshotOptions::new()
+            .threshold(2.0)
+            .max_failed_pixels(2000),
+    );
+}

@@ -31,7 +31,12 @@ pub fn paint(ui: &egui::Ui, rect: Rect, layers: &LayerSettings, dark: bool) {
     } else {
         (Color32::from_gray(40), Color32::from_white_alpha(200))
     };
-    let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), fg);
+    let galley = painter.layout(
+        text,
+        FontId::proportional(11.0),
+        fg,
+        (rect.width() - 16.0).max(50.0),
+    );
     let r = Align2::RIGHT_BOTTOM
         .anchor_size(rect.right_bottom() - vec2(4.0, 4.0), galley.size())
         .expand2(vec2(4.0, 2.0));

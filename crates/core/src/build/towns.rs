@@ -44,6 +44,9 @@ struct NePlace {
     rank: u8,
 }
 
+/// Extra aliases per admin unit ID.
+pub type AliasesById = BTreeMap<String, Vec<String>>;
+
 /// Build towns; AF/PK towns get their province and district by point-in-polygon. Also
 /// returns GeoNames' admin1 spellings per province ID (majority vote) to keep as aliases.
 pub fn build_towns(
@@ -51,7 +54,7 @@ pub fn build_towns(
     ne_places: &Path,
     units: &[AdminUnit],
     log: &mut Vec<String>,
-) -> Result<(Vec<Town>, BTreeMap<String, Vec<String>>), String> {
+) -> Result<(Vec<Town>, AliasesById), String> {
     let ne = read_ne_places(ne_places)?;
     let mut reader = csv::Reader::from_path(gazetteer_csv)
         .map_err(|e| format!("{}: {e}", gazetteer_csv.display()))?;
@@ -123,10 +126,7 @@ pub fn build_towns(
 
 /// For each GeoNames admin1 name, the province holding most of its towns; names that differ
 /// from the province's own become its aliases.
-fn admin1_aliases(
-    votes: HashMap<(String, String), usize>,
-    units: &[AdminUnit],
-) -> BTreeMap<String, Vec<String>> {
+fn admin1_aliases(votes: HashMap<(String, String), usize>, units: &[AdminUnit]) -> AliasesById {
     let mut best: HashMap<String, (String, usize)> = HashMap::new();
     for ((admin1, pid), n) in votes {
         let e = best.entry(admin1).or_insert((pid.clone(), 0));
