@@ -15,6 +15,8 @@ pub struct AtlasApp {
     tiles: Option<BasemapTiles>,
     /// Where the map was drawn last frame.
     map_rect: Option<egui::Rect>,
+    /// Report reader window (File → Open report, drag-and-drop, paste).
+    pub reader: ui::report_reader::ReportReader,
 }
 
 impl AtlasApp {
@@ -25,6 +27,7 @@ impl AtlasApp {
             view: ViewState::default(),
             tiles: None,
             map_rect: None,
+            reader: Default::default(),
         }
     }
 
@@ -40,6 +43,7 @@ impl AtlasApp {
 
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let data = self.data.clone();
+        self.take_dropped_reports(ui.ctx());
         let tiles = self
             .tiles
             .get_or_insert_with(|| BasemapTiles::new(ui.ctx().clone(), data.basemap.clone()));
@@ -47,6 +51,9 @@ impl AtlasApp {
             ui.horizontal(|ui| {
                 ui.strong("Frontier Atlas");
                 ui.separator();
+                if ui.button("Read report…").clicked() {
+                    self.reader.open = true;
+                }
                 ui.toggle_value(&mut self.view.dark, "Dark basemap");
                 if ui.button("Reset view").clicked() {
                     let keep_dark = self.view.dark;
@@ -61,19 +68,39 @@ impl AtlasApp {
             ui::status_bar::show(ui, &self.view, data.diagnostics.len());
         });
         egui::Panel::left("layers")
-            .default_size(230.0)
+            .default_size(250.0)
+            .max_size(340.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    ui::layers_panel::show(ui, &mut self.layers);
+                    let groups: Vec<_> = data
+                        .report
+                        .groups
+                        .groups
+                        .iter()
+                        .map(|g| {
+                            (
+                                g.id.clone(),
+                                g.short.clone(),
+                                crate::map::palette::group_colour(g.colour_index),
+                            )
+                        })
+                        .collect();
+                    ui::layers_panel::show(ui, &mut self.layers, &groups);
                     ui.separator();
-                    ui::legend::show(ui, &self.layers, self.view.dark);
+                    ui::legend::show(ui, &data, &self.layers, self.view.dark);
                 });
             });
         egui::Panel::right("details")
-            .default_size(280.0)
+            .default_size(300.0)
+            .max_size(420.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    ui::details::show(ui, &data, self.view.selected.as_deref());
+                    ui::details::show(
+                        ui,
+                        &data,
+                        self.view.selected.as_deref(),
+                        self.view.selected_edge,
+                    );
                     ui::details::diagnostics(ui, &data);
                 });
             });
@@ -83,6 +110,41 @@ impl AtlasApp {
                 let response = show_map(ui, &data, &self.layers, &mut self.view, tiles, true);
                 self.map_rect = Some(response.rect);
             });
+        self.show_reader(ui.ctx());
+    }
+}
+
+impl AtlasApp {
+    /// Dropped .txt/.md files open in the report reader.
+    fn take_dropped_reports(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        for f in dropped {
+            let path = f.path().to_path_buf();
+            if path.as_os_str().is_empty() {
+                continue;
+            }
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_lowercase();
+            if ext == "txt" || ext == "md" {
+                self.reader.open_file(&self.data, &path);
+            }
+        }
+    }
+
+    /// The reader window, and its places as map highlights.
+    fn show_reader(&mut self, ctx: &egui::Context) {
+        if self.reader.open {
+            let data = self.data.clone();
+            ui::report_reader::show(ctx, &mut self.reader, &data, &mut self.view);
+        }
+        self.view.highlights = if self.reader.open {
+            self.reader.place_ids()
+        } else {
+            Vec::new()
+        };
     }
 }
 

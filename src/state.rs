@@ -12,15 +12,21 @@ pub enum LayerId {
     Districts,
     Towns,
     ReportPlaces,
+    TrainingCamps,
+    GroupPresence,
+    GroupNetwork,
 }
 
 impl LayerId {
-    pub const ALL: [LayerId; 5] = [
+    pub const ALL: [LayerId; 8] = [
         LayerId::Basemap,
         LayerId::Provinces,
         LayerId::Districts,
         LayerId::Towns,
         LayerId::ReportPlaces,
+        LayerId::GroupPresence,
+        LayerId::TrainingCamps,
+        LayerId::GroupNetwork,
     ];
 
     /// Label shown in the layer panel (and used by UI tests to find the toggle).
@@ -31,6 +37,9 @@ impl LayerId {
             LayerId::Districts => "Districts",
             LayerId::Towns => "Towns",
             LayerId::ReportPlaces => "Report places",
+            LayerId::TrainingCamps => "Training camps",
+            LayerId::GroupPresence => "Group presence",
+            LayerId::GroupNetwork => "Group network",
         }
     }
 
@@ -40,7 +49,10 @@ impl LayerId {
             LayerId::Basemap => &["Made with Natural Earth"],
             LayerId::Provinces | LayerId::Districts => &["Boundaries: geoBoundaries (CC BY 4.0)"],
             LayerId::Towns => &["Place names: GeoNames (CC BY 4.0)"],
-            LayerId::ReportPlaces => &["Report: source-report.txt (see data/report)"],
+            LayerId::ReportPlaces
+            | LayerId::TrainingCamps
+            | LayerId::GroupPresence
+            | LayerId::GroupNetwork => &["Report: source-report.txt (see data/report)"],
         }
     }
 }
@@ -65,15 +77,27 @@ impl Default for LayerStyle {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LayerSettings {
     pub styles: Vec<(LayerId, LayerStyle)>,
+    /// Group presence sub-layers switched off (group IDs).
+    #[serde(default)]
+    pub hidden_groups: std::collections::BTreeSet<String>,
 }
 
 impl Default for LayerSettings {
     fn default() -> Self {
+        let mut styles: Vec<_> = LayerId::ALL
+            .iter()
+            .map(|id| (*id, LayerStyle::default()))
+            .collect();
+        // The network is busy: off until asked for.
+        if let Some((_, s)) = styles
+            .iter_mut()
+            .find(|(id, _)| *id == LayerId::GroupNetwork)
+        {
+            s.visible = false;
+        }
         Self {
-            styles: LayerId::ALL
-                .iter()
-                .map(|id| (*id, LayerStyle::default()))
-                .collect(),
+            styles,
+            hidden_groups: Default::default(),
         }
     }
 }
@@ -115,6 +139,10 @@ pub struct ViewState {
     pub hovered: Option<String>,
     /// Unit or town ID the user clicked.
     pub selected: Option<String>,
+    /// Index of the network edge the user clicked.
+    pub selected_edge: Option<usize>,
+    /// Entry IDs highlighted (places found in a report being read).
+    pub highlights: Vec<String>,
     /// Pointer position on the map (lon, lat).
     pub cursor: Option<(f64, f64)>,
 }
@@ -129,6 +157,8 @@ impl Default for ViewState {
             dark: false,
             hovered: None,
             selected: None,
+            selected_edge: None,
+            highlights: Vec::new(),
             cursor: None,
         }
     }

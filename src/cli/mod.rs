@@ -1,5 +1,6 @@
 //! Command line: no arguments opens the window; subcommands run headless.
 
+mod extract;
 mod resolve;
 
 use std::path::PathBuf;
@@ -24,6 +25,18 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Find the places (gazetteer, with aliases) and armed groups (alias dictionary) a text
+    /// names, with every mention's sentence and byte offsets.
+    ///
+    /// Prints {"places":[{id,name,kind,country,matched,mentions:[{sentence,start,end}],
+    /// low_confidence}],"groups":[{id,name,matched,mentions}]}.
+    Extract {
+        /// A .txt or .md file.
+        file: PathBuf,
+        /// Print JSON; without it, one line per place or group.
+        #[arg(long)]
+        json: bool,
+    },
     /// Resolve place names (countries, provinces, districts, towns) to gazetteer entries.
     ///
     /// Matching ignores case, diacritics and punctuation and knows common alternative
@@ -51,5 +64,6 @@ pub fn main() -> ExitCode {
             }
         },
         Some(Command::Resolve { names, json }) => resolve::run(&dir, &names, json),
+        Some(Command::Extract { file, json }) => extract::run(&dir, &file, json),
     }
 }

@@ -18,6 +18,7 @@ pub struct Interaction<'a> {
     pub layers: &'a LayerSettings,
     pub hovered: &'a mut Option<String>,
     pub selected: &'a mut Option<String>,
+    pub selected_edge: &'a mut Option<usize>,
     pub cursor: &'a mut Option<(f64, f64)>,
     pub interactive: bool,
     pub dark: bool,
@@ -47,7 +48,13 @@ pub fn hit_test(
     if layers.shown(LayerId::Districts) && t.zoom >= DISTRICT_MIN_ZOOM {
         kinds.push(UnitKind::District);
     }
-    if layers.shown(LayerId::Provinces) || layers.shown(LayerId::ReportPlaces) {
+    let areas = [
+        LayerId::Provinces,
+        LayerId::ReportPlaces,
+        LayerId::TrainingCamps,
+        LayerId::GroupPresence,
+    ];
+    if areas.iter().any(|id| layers.shown(*id)) {
         kinds.push(UnitKind::Province);
     }
     for kind in kinds {
@@ -61,6 +68,19 @@ pub fn hit_test(
         }
     }
     None
+}
+
+/// The network edge within 6 points of `pos`, if any.
+fn edge_at(data: &AtlasData, t: &WorldToScreen, pos: egui::Pos2) -> Option<usize> {
+    super::network_layer::edge_points(data, t)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            p.map(|[a, b]| (i, super::network_layer::distance_to_segment(pos, a, b)))
+        })
+        .filter(|(_, d)| *d < 6.0)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
 }
 
 fn entry_id(data: &AtlasData, r: EntryRef) -> String {
@@ -83,15 +103,29 @@ impl Plugin for Interaction<'_> {
         if self.interactive {
             let hover = response.hover_pos().filter(|p| t.clip.contains(*p));
             *self.cursor = hover.map(|p| world_to_lonlat(t.to_world(p)));
-            let hit = hover.and_then(|p| hit_test(self.data, self.layers, &t, p));
+            let edge = hover
+                .filter(|_| self.layers.shown(LayerId::GroupNetwork))
+                .and_then(|p| edge_at(self.data, &t, p));
+            let hit = if edge.is_some() {
+                None
+            } else {
+                hover.and_then(|p| hit_test(self.data, self.layers, &t, p))
+            };
             *self.hovered = hit.map(|r| entry_id(self.data, r));
             if response.clicked() {
                 *self.selected = hit.map(|r| entry_id(self.data, r));
+                *self.selected_edge = edge;
             }
             if ui.input(|i| i.key_pressed(Key::Escape)) {
                 *self.selected = None;
+                *self.selected_edge = None;
             }
-            if let Some(r) = hit {
+            if let Some(i) = edge {
+                let e = &self.data.report.network.edges[i];
+                response.clone().on_hover_ui_at_pointer(|ui| {
+                    crate::ui::details::edge_tooltip(ui, self.data, e)
+                });
+            } else if let Some(r) = hit {
                 let e = self.data.gazetteer.entry(r);
                 response
                     .clone()

@@ -6,8 +6,14 @@
 mod admin_layer;
 mod attribution;
 pub mod basemap_tiles;
+pub mod camps_layer;
+pub mod hatch;
+mod highlight_layer;
 mod interaction;
 mod labels;
+pub mod network_layer;
+pub mod palette;
+mod presence_layer;
 mod report_layer;
 pub mod style;
 mod towns_layer;
@@ -76,11 +82,42 @@ pub fn show_map(
             dark,
         });
     }
+    if layers.shown(LayerId::GroupPresence) {
+        map = map.with_plugin(presence_layer::PresenceLayer {
+            data,
+            style: layers.get(LayerId::GroupPresence),
+            hidden: &layers.hidden_groups,
+            dark,
+        });
+    }
+    if layers.shown(LayerId::TrainingCamps) {
+        map = map.with_plugin(camps_layer::CampsLayer {
+            data,
+            style: layers.get(LayerId::TrainingCamps),
+            labels: labels.clone(),
+        });
+    }
+    if layers.shown(LayerId::GroupNetwork) {
+        map = map.with_plugin(network_layer::NetworkLayer {
+            data,
+            style: layers.get(LayerId::GroupNetwork),
+            selected_edge: view.selected_edge,
+            dark,
+        });
+    }
+    if !view.highlights.is_empty() {
+        map = map.with_plugin(highlight_layer::HighlightLayer {
+            data,
+            ids: &view.highlights,
+            labels: labels.clone(),
+        });
+    }
     map = map.with_plugin(interaction::Interaction {
         data,
         layers,
         hovered: &mut view.hovered,
         selected: &mut view.selected,
+        selected_edge: &mut view.selected_edge,
         cursor: &mut view.cursor,
         interactive,
         dark,

@@ -1,10 +1,12 @@
 //! Prepared scene data: the loaded gazetteer with geometry projected to Web Mercator once,
 //! simplified per level of detail, plus the report's emphasised places. No egui here.
 
+mod presence;
 mod regions;
 mod report_places;
 mod shapes;
 
+pub use presence::{Presence, group_presence, training_centres};
 pub use regions::{RegionLabel, load_regions};
 pub use report_places::{ReportPlace, report_places};
 pub use shapes::{UnitShape, WorldBox};
@@ -14,7 +16,8 @@ use std::sync::Arc;
 
 use atlas_core::basemap::BasemapData;
 use atlas_core::diag::Diagnostic;
-use atlas_core::model::Gazetteer;
+use atlas_core::model::{EntryRef, Gazetteer};
+use atlas_core::report::Report;
 
 /// Everything the map draws, loaded once at start and shared read-only.
 pub struct AtlasData {
@@ -23,6 +26,12 @@ pub struct AtlasData {
     pub shapes: Vec<UnitShape>,
     pub report_places: Vec<ReportPlace>,
     pub regions: Vec<RegionLabel>,
+    /// The source report: findings with resolved places, groups, network.
+    pub report: Report,
+    /// Group presence derived from the findings.
+    pub presence: Vec<Presence>,
+    /// Training-centre areas and their finding IDs.
+    pub camps: Vec<(EntryRef, String)>,
     pub basemap: Arc<BasemapData>,
     /// Problems met while loading (missing/corrupt files), shown to the user.
     pub diagnostics: Vec<Diagnostic>,
@@ -38,7 +47,14 @@ impl AtlasData {
         let regions = load_regions(&data_dir.join("basemap"), &mut diagnostics);
         let shapes = gazetteer.units.iter().map(UnitShape::new).collect();
         let report_places = report_places(&gazetteer);
+        let (report, d) = atlas_core::report::load_report(data_dir, &gazetteer);
+        diagnostics.extend(d);
+        let presence = group_presence(&report, &gazetteer);
+        let camps = training_centres(&report, &gazetteer);
         Self {
+            report,
+            presence,
+            camps,
             gazetteer,
             shapes,
             report_places,

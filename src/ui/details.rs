@@ -49,13 +49,41 @@ pub fn tooltip(ui: &mut egui::Ui, data: &AtlasData, e: &Entry) {
             format!("Report: {role}"),
         );
     }
+    ui.set_max_width(360.0);
+    for f in super::findings::findings_for(data, &e.id).take(2) {
+        ui.separator();
+        super::findings::show_finding(ui, data, f);
+    }
+}
+
+/// Tooltip of a network edge.
+pub fn edge_tooltip(ui: &mut egui::Ui, data: &AtlasData, e: &atlas_core::report::Edge) {
+    ui.set_max_width(360.0);
+    super::findings::show_finding_edge_short(ui, data, e);
 }
 
 /// Details panel content for the selected entry.
-pub fn show(ui: &mut egui::Ui, data: &AtlasData, selected: Option<&str>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &AtlasData,
+    selected: Option<&str>,
+    selected_edge: Option<usize>,
+) {
     ui.heading("Details");
+    if let Some(i) = selected_edge.filter(|i| *i < data.report.network.edges.len()) {
+        // Every relationship stated between the same two groups.
+        let edges = &data.report.network.edges;
+        let pair = crate::map::network_layer::pair_groups(edges)
+            .into_iter()
+            .find(|g| g.contains(&i));
+        for j in pair.unwrap_or_else(|| vec![i]) {
+            super::findings::show_edge(ui, data, &edges[j]);
+            ui.separator();
+        }
+        return;
+    }
     let Some(r) = selected.and_then(|id| data.gazetteer.get(id)) else {
-        ui.label("Click a province, district or town on the map. Esc clears the selection.");
+        ui.label("Click a province, district, town or network edge on the map. Esc clears the selection.");
         return;
     };
     let e = data.gazetteer.entry(r);
@@ -90,6 +118,16 @@ pub fn show(ui: &mut egui::Ui, data: &AtlasData, selected: Option<&str>) {
                 row("Report", role.to_owned());
             }
         });
+    let findings: Vec<_> = super::findings::findings_for(data, &e.id).collect();
+    if !findings.is_empty() {
+        ui.separator();
+        ui.strong(format!("In the report ({})", findings.len()));
+        for f in findings {
+            ui.separator();
+            super::findings::show_finding(ui, data, f);
+        }
+        ui.small(super::findings::source_line(data));
+    }
 }
 
 /// Data problems found at load, listed so the user knows what is missing.

@@ -2,8 +2,13 @@
 
 use crate::state::{LayerId, LayerSettings};
 
-/// Draw the layer list; returns true when anything changed.
-pub fn show(ui: &mut egui::Ui, layers: &mut LayerSettings) -> bool {
+/// Draw the layer list; returns true when anything changed. `groups` are the report's groups
+/// (id, short name, colour) for the group-presence sub-layers.
+pub fn show(
+    ui: &mut egui::Ui,
+    layers: &mut LayerSettings,
+    groups: &[(String, String, egui::Color32)],
+) -> bool {
     let mut changed = false;
     ui.heading("Layers");
     for id in LayerId::ALL.iter().rev() {
@@ -17,6 +22,36 @@ pub fn show(ui: &mut egui::Ui, layers: &mut LayerSettings) -> bool {
                 .text(format!("{} opacity", id.label()));
             changed |= ui.add(slider).changed();
         });
+        if *id == LayerId::GroupPresence && style.visible {
+            changed |= group_toggles(ui, &mut layers.hidden_groups, groups);
+        }
     }
+    changed
+}
+
+/// One toggle per group, indented under "Group presence".
+fn group_toggles(
+    ui: &mut egui::Ui,
+    hidden: &mut std::collections::BTreeSet<String>,
+    groups: &[(String, String, egui::Color32)],
+) -> bool {
+    let mut changed = false;
+    ui.indent("groups", |ui| {
+        for (id, short, colour) in groups {
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().rect_filled(r, 2.0, *colour);
+                let mut on = !hidden.contains(id);
+                if ui.checkbox(&mut on, short.as_str()).changed() {
+                    changed = true;
+                    if on {
+                        hidden.remove(id);
+                    } else {
+                        hidden.insert(id.clone());
+                    }
+                }
+            });
+        }
+    });
     changed
 }

@@ -7,16 +7,89 @@ use crate::state::{LayerId, LayerSettings};
 
 /// One legend row: a symbol drawn by `swatch` and its text.
 fn row(ui: &mut egui::Ui, text: &str, swatch: impl FnOnce(&egui::Painter, egui::Rect)) {
-    ui.horizontal(|ui| {
+    ui.horizontal_top(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
         swatch(ui.painter(), rect);
-        ui.label(text);
+        ui.add(egui::Label::new(text).wrap());
     });
 }
 
-pub fn show(ui: &mut egui::Ui, layers: &LayerSettings, dark: bool) {
+pub fn show(ui: &mut egui::Ui, data: &crate::scene::AtlasData, layers: &LayerSettings, dark: bool) {
     let s = map_style(dark);
     ui.heading("Legend");
+    if layers.shown(LayerId::TrainingCamps) {
+        row(
+            ui,
+            &format!(
+                "TTP training centre ({})",
+                crate::map::camps_layer::CAMP_WORDING
+            ),
+            |p, r| {
+                let c = crate::map::camps_layer::CAMP_COLOUR;
+                p.rect_stroke(
+                    r.shrink(2.0),
+                    0.0,
+                    Stroke::new(1.5, c),
+                    egui::StrokeKind::Inside,
+                );
+                for k in 0..4 {
+                    let x = r.left() + 4.0 + 7.0 * k as f32;
+                    p.line_segment(
+                        [
+                            egui::pos2(x, r.bottom() - 2.0),
+                            egui::pos2(x + 10.0, r.top() + 2.0),
+                        ],
+                        Stroke::new(1.2, c),
+                    );
+                }
+            },
+        );
+    }
+    if layers.shown(LayerId::GroupPresence) {
+        ui.label(
+            "Group presence (stripes: area named by the report; dots: town; chips: country-level)",
+        );
+        for g in data
+            .report
+            .groups
+            .groups
+            .iter()
+            .filter(|g| !layers.hidden_groups.contains(&g.id))
+        {
+            let colour = crate::map::palette::group_colour(g.colour_index);
+            // The three commonest aliases; details and extraction know them all.
+            let aliases: Vec<&str> = g.aliases.iter().take(3).map(String::as_str).collect();
+            let aliases = if aliases.is_empty() {
+                String::new()
+            } else {
+                format!(" — also {}", aliases.join(", "))
+            };
+            row(ui, &format!("{} ({}){aliases}", g.name, g.short), |p, r| {
+                p.rect_filled(r.shrink(3.0), 2.0, colour);
+            });
+        }
+    }
+    if layers.shown(LayerId::GroupNetwork) {
+        row(
+            ui,
+            "Relationship stated in the report (arrow: one-way)",
+            |p, r| {
+                p.arrow(
+                    r.left_center(),
+                    egui::vec2(r.width() - 2.0, 0.0),
+                    Stroke::new(2.0, Color32::from_gray(120)),
+                );
+            },
+        );
+        row(ui, "Rivalry", |p, r| {
+            p.extend(egui::Shape::dashed_line(
+                &[r.left_center(), r.right_center()],
+                Stroke::new(2.0, Color32::from_gray(120)),
+                6.0,
+                4.0,
+            ));
+        });
+    }
     if layers.shown(LayerId::ReportPlaces) {
         row(ui, "Place named in the report", |p, r| {
             p.rect(

@@ -1,0 +1,148 @@
+//! Group presence: one colour per group (colour-blind-safe), interleaved stripes where several
+//! groups share an area, side-by-side dots at towns, chips for country-level claims.
+
+use std::collections::BTreeSet;
+
+use atlas_core::model::{EntryRef, UnitKind};
+use egui::{Color32, FontId, Response, Shape, Stroke, Ui, vec2};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::hatch::hatch_segments;
+use super::palette::group_colour;
+use super::style::{faded, map_style};
+use super::transform::WorldToScreen;
+use crate::scene::AtlasData;
+use crate::state::LayerStyle;
+
+pub struct PresenceLayer<'a> {
+    pub data: &'a AtlasData,
+    pub style: LayerStyle,
+    pub hidden: &'a BTreeSet<String>,
+    pub dark: bool,
+}
+
+impl PresenceLayer<'_> {
+    fn colour(&self, group: &str) -> Color32 {
+        let i = self
+            .data
+            .report
+            .groups
+            .get(group)
+            .map(|g| g.colour_index)
+            .unwrap_or(7);
+        faded(group_colour(i), self.style.opacity)
+    }
+
+    fn short<'b>(&'b self, group: &'b str) -> &'b str {
+        self.data
+            .report
+            .groups
+            .get(group)
+            .map(|g| g.short.as_str())
+            .unwrap_or(group)
+    }
+}
+
+impl Plugin for PresenceLayer<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let t = WorldToScreen::new(projector);
+        let painter = ui.painter_at(t.clip);
+        let halo = map_style(self.dark).halo;
+        let visible: Vec<_> = self
+            .data
+            .presence
+            .iter()
+            .filter(|p| !self.hidden.contains(&p.group))
+            .collect();
+        // Entries in first-seen order, each with its groups.
+        let mut entries: Vec<(EntryRef, UnitKind, Vec<&str>)> = Vec::new();
+        for p in &visible {
+            match entries.iter_mut().find(|(e, _, _)| *e == p.entry) {
+                Some((_, _, groups)) => groups.push(&p.group),
+                None => entries.push((p.entry, p.kind, vec![&p.group])),
+            }
+        }
+        for (entry, kind, groups) in entries {
+            match (entry, kind) {
+                (EntryRef::Unit(i), UnitKind::Country) => {
+                    // Country-level claims: a caption and chips at the country's label point,
+                    // never a country fill (the claim is "somewhere in the country").
+                    let unit = &self.data.gazetteer.units[i];
+                    // Below the country's label point, clear of the group network's nodes.
+                    let c = t.to_screen(self.data.shapes[i].label) + vec2(0.0, 40.0);
+                    let ink = map_style(self.dark).label;
+                    let caption = painter.layout_no_wrap(
+                        format!("In {} (country-level):", unit.name),
+                        FontId::proportional(12.0),
+                        ink,
+                    );
+                    let chips: Vec<_> = groups
+                        .iter()
+                        .map(|g| {
+                            (
+                                g,
+                                painter.layout_no_wrap(
+                                    self.short(g).to_owned(),
+                                    FontId::proportional(12.0),
+                                    ink,
+                                ),
+                            )
+                        })
+                        .collect();
+                    let width = chips
+                        .iter()
+                        .map(|(_, gal)| gal.size().x + 12.0)
+                        .sum::<f32>()
+                        .max(caption.size().x);
+                    let mut x = c.x - width / 2.0;
+                    let bg = egui::Rect::from_min_size(
+                        egui::pos2(x - 4.0, c.y - 2.0),
+                        vec2(width + 8.0, 40.0),
+                    );
+                    painter.rect_filled(bg, 4.0, halo);
+                    painter.galley(egui::pos2(x, c.y), caption, ink);
+                    for (g, gal) in chips {
+                        let r = egui::Rect::from_min_size(
+                            egui::pos2(x, c.y + 18.0),
+                            vec2(gal.size().x + 8.0, 18.0),
+                        );
+                        painter.rect(
+                            r,
+                            3.0,
+                            halo,
+                            Stroke::new(2.0, self.colour(g)),
+                            egui::StrokeKind::Inside,
+                        );
+                        painter.galley(r.min + vec2(4.0, 1.0), gal, ink);
+                        x += r.width() + 4.0;
+                    }
+                }
+                (EntryRef::Unit(i), _) => {
+                    let shape = &self.data.shapes[i];
+                    if !shape.intersects(&t.view(0.0)) {
+                        continue;
+                    }
+                    let rings: Vec<Vec<_>> = shape
+                        .rings(t.zoom)
+                        .iter()
+                        .map(|r| r.iter().map(|w| t.to_screen(*w)).collect())
+                        .collect();
+                    let n = groups.len() as f32;
+                    for (k, g) in groups.iter().enumerate() {
+                        let segs = hatch_segments(&rings, 6.0 * n, k as f32 / n, t.clip);
+                        let stroke = Stroke::new(2.5, self.colour(g).gamma_multiply(0.8));
+                        painter.extend(segs.into_iter().map(|s| Shape::line_segment(s, stroke)));
+                    }
+                }
+                (EntryRef::Town(i), _) => {
+                    let town = &self.data.gazetteer.towns[i];
+                    let p = t.to_screen(atlas_core::basemap::lonlat_to_world(town.lon, town.lat));
+                    for (k, g) in groups.iter().enumerate() {
+                        let c = p + vec2(-6.0 - 11.0 * k as f32, 0.0);
+                        painter.circle(c, 5.0, self.colour(g), Stroke::new(1.5, halo));
+                    }
+                }
+            }
+        }
+    }
+}

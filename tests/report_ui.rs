@@ -1,0 +1,179 @@
+//! The report on the map in the UI: group toggles, camp areas with their quote, the network,
+//! the report reader; snapshot of the camps + presence view.
+
+use std::sync::{Arc, OnceLock};
+
+use atlas_core::model::UnitKind;
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
+use frontier_atlas::app::AtlasApp;
+use frontier_atlas::scene::AtlasData;
+use frontier_atlas::state::LayerId;
+
+fn data() -> Arc<AtlasData> {
+    static DATA: OnceLock<Arc<AtlasData>> = OnceLock::new();
+    DATA.get_or_init(|| Arc::new(AtlasData::load(&AtlasData::default_dir())))
+        .clone()
+}
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
+    h.run_steps(2);
+    h
+}
+
+fn click_map_centre(h: &mut Harness<'static, AtlasApp>) {
+    let c = h.state().view_center_on_screen().expect("map drawn");
+    h.hover_at(c);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: c,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+    }
+    h.run_steps(2);
+}
+
+#[test]
+fn toggling_a_group_hides_it_and_its_legend_entry() {
+    let mut h = harness();
+    assert!(
+        h.query_by_label_contains("Balochistan Liberation Army (BLA)")
+            .is_some()
+    );
+    h.get_by_label("BLA").click();
+    h.run_steps(2);
+    assert!(h.state().layers.hidden_groups.contains("bla"));
+    assert!(
+        h.query_by_label_contains("Balochistan Liberation Army (BLA)")
+            .is_none()
+    );
+    h.get_by_label("BLA").click();
+    h.run_steps(2);
+    assert!(h.state().layers.hidden_groups.is_empty());
+}
+
+#[test]
+fn clicking_a_camp_area_shows_the_quote_in_the_details_panel() {
+    let mut h = harness();
+    let khost = data()
+        .gazetteer
+        .resolve("Khost")
+        .into_iter()
+        .find(|e| e.kind == UnitKind::Province)
+        .expect("Khost");
+    h.state_mut()
+        .view
+        .memory
+        .center_at(walkers::lon_lat(khost.lon, khost.lat));
+    let _ = h.state_mut().view.memory.set_zoom(8.0);
+    h.run_steps(2);
+    click_map_centre(&mut h);
+    // At zoom 8 the click lands on a district of Khost; the province's claim shows with it.
+    let d = data();
+    let selected = h.state().view.selected.clone().expect("something selected");
+    let unit = d.gazetteer.unit(&selected).expect("a unit");
+    assert_eq!(unit.kind, UnitKind::District);
+    assert_eq!(unit.parent_id.as_deref(), Some(khost.id.as_str()));
+    let quote = &d
+        .report
+        .findings
+        .iter()
+        .find(|f| f.finding.kind == atlas_core::report::FindingKind::TrainingCentre)
+        .expect("training centre finding")
+        .finding
+        .quote;
+    assert!(quote.contains("Khost"));
+    assert!(
+        h.query_by_label_contains(&quote[..50]).is_some(),
+        "quote not shown: {quote}"
+    );
+    assert!(
+        h.query_by_label_contains("training centre · TTP · province-level")
+            .is_some()
+    );
+}
+
+#[test]
+fn clicking_a_network_edge_shows_its_quote() {
+    let mut h = harness();
+    h.state_mut().layers.get_mut(LayerId::GroupNetwork).visible = true;
+    // Centre the view on the middle of the TTP–TJP edge.
+    let d = data();
+    let net = &d.report.network;
+    let i = net
+        .edges
+        .iter()
+        .position(|e| (e.from == "ttp" && e.to == "tjp") || (e.from == "tjp" && e.to == "ttp"))
+        .expect("edge");
+    let anchor = |id: &str| net.nodes.iter().find(|n| n.id == id).expect("node").anchor;
+    let (a, b) = (anchor("ttp"), anchor("tjp"));
+    h.state_mut()
+        .view
+        .memory
+        .center_at(walkers::lon_lat((a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0));
+    let _ = h.state_mut().view.memory.set_zoom(7.0);
+    h.run_steps(2);
+    click_map_centre(&mut h);
+    assert_eq!(h.state().view.selected_edge, Some(i));
+    assert!(
+        h.query_by_label_contains(&net.edges[i].quote[..50])
+            .is_some()
+    );
+}
+
+#[test]
+fn report_reader_lists_places_and_highlights_them() {
+    let mut h = harness();
+    h.get_by_label("Read report…").click();
+    h.run_steps(2);
+    let text =
+        "Clashes were reported in Bajaur and North Waziristan; the Pakistani Taliban claimed them.";
+    h.state_mut().reader.text = text.to_owned();
+    h.get_by_label("Find places and groups").click();
+    h.run_steps(2);
+    let ids = &h.state().view.highlights;
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(
+        h.query_by_label_contains("Bajaur (district, PAK)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Tehreek-e-Taliban Pakistan ×1")
+            .is_some()
+    );
+}
+
+#[test]
+fn camps_and_presence_snapshot() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_pixels_per_point(1.0)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
+    h.state_mut()
+        .view
+        .memory
+        .center_at(walkers::lon_lat(69.0, 30.0));
+    let _ = h.state_mut().view.memory.set_zoom(6.4);
+    h.state_mut().layers.get_mut(LayerId::GroupNetwork).visible = true;
+    for _ in 0..400 {
+        h.step();
+        if h.state_mut().pending_tiles() == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run_steps(3);
+    h.snapshot_options(
+        "camps_presence_network",
+        &SnapshotOptions::new()
+            .threshold(2.0)
+            .max_failed_pixels(2000),
+    );
+}
