@@ -80,6 +80,7 @@ impl BasemapTiles {
     }
 
     fn request(&mut self, id: TileId) {
+        self.evict_if_full(id.zoom);
         let key = (id, self.dark);
         if !self.cache.contains_key(&key) && self.requested.insert(key) {
             let _ = self.to_worker.send(Request {
@@ -87,6 +88,22 @@ impl BasemapTiles {
                 dark: self.dark,
             });
         }
+    }
+}
+
+/// Cached textures kept before far-away zoom levels are dropped (256 KiB each).
+const MAX_CACHED: usize = 400;
+
+impl BasemapTiles {
+    /// Bound memory on long sessions: drop tiles of the other style and of zoom levels more
+    /// than one away from the one being drawn.
+    fn evict_if_full(&mut self, zoom: u8) {
+        if self.cache.len() < MAX_CACHED {
+            return;
+        }
+        let dark = self.dark;
+        self.cache
+            .retain(|(id, d), _| *d == dark && id.zoom.abs_diff(zoom) <= 1);
     }
 }
 

@@ -1,4 +1,4 @@
-//! Unit outlines projected to normalised Web Mercator, with a coarse level of detail.
+//! Unit outlines projected to normalised Web Mercator, with coarse and medium levels of detail.
 
 use atlas_core::basemap::lonlat_to_world;
 use atlas_core::model::AdminUnit;
@@ -11,6 +11,8 @@ pub type WorldBox = [f64; 4];
 
 /// Below this zoom the coarse rings are drawn.
 pub const COARSE_BELOW_ZOOM: f64 = 7.5;
+/// Below this zoom (and from [`COARSE_BELOW_ZOOM`]) the medium rings are drawn.
+pub const MEDIUM_BELOW_ZOOM: f64 = 9.5;
 
 /// One admin unit's rings in world coordinates (0..1), full and simplified.
 pub struct UnitShape {
@@ -18,6 +20,7 @@ pub struct UnitShape {
     pub label: [f64; 2],
     pub full: Vec<Vec<[f64; 2]>>,
     pub coarse: Vec<Vec<[f64; 2]>>,
+    pub medium: Vec<Vec<[f64; 2]>>,
     /// Fill triangles (world coordinates, 3 per triangle), made on first use.
     triangles: OnceLock<Vec<[f64; 2]>>,
     /// Polygons as (exterior index, interior count) into `full`, for triangulation.
@@ -38,19 +41,8 @@ impl UnitShape {
                 );
             }
         }
-        // Half a pixel at zoom 7.5 (world is 256 * 2^z px wide).
-        let eps = 0.5 / (256.0 * 2f64.powf(COARSE_BELOW_ZOOM));
-        let coarse = full
-            .iter()
-            .map(|r| {
-                let ls: LineString<f64> = r.iter().map(|p| (p[0], p[1])).collect();
-                ls.simplify(eps)
-                    .coords()
-                    .map(|c| [c.x, c.y])
-                    .collect::<Vec<_>>()
-            })
-            .filter(|r| r.len() >= 4)
-            .collect();
+        let coarse = simplified(&full, COARSE_BELOW_ZOOM);
+        let medium = simplified(&full, MEDIUM_BELOW_ZOOM);
         let [x0, y0, x1, y1] = unit.bbox;
         let a = lonlat_to_world(x0, y1);
         let b = lonlat_to_world(x1, y0);
@@ -59,6 +51,7 @@ impl UnitShape {
             label: lonlat_to_world(unit.label[0], unit.label[1]),
             full,
             coarse,
+            medium,
             triangles: OnceLock::new(),
             parts,
         }
@@ -90,6 +83,8 @@ impl UnitShape {
     pub fn rings(&self, zoom: f64) -> &[Vec<[f64; 2]>] {
         if zoom < COARSE_BELOW_ZOOM {
             &self.coarse
+        } else if zoom < MEDIUM_BELOW_ZOOM {
+            &self.medium
         } else {
             &self.full
         }
@@ -101,4 +96,19 @@ impl UnitShape {
             && self.bbox[1] <= view[3]
             && self.bbox[3] >= view[1]
     }
+}
+
+/// Rings simplified (Douglas–Peucker) to half a pixel at `zoom` (the world is 256·2^z px wide).
+fn simplified(full: &[Vec<[f64; 2]>], zoom: f64) -> Vec<Vec<[f64; 2]>> {
+    let eps = 0.5 / (256.0 * 2f64.powf(zoom));
+    full.iter()
+        .map(|r| {
+            let ls: LineString<f64> = r.iter().map(|p| (p[0], p[1])).collect();
+            ls.simplify(eps)
+                .coords()
+                .map(|c| [c.x, c.y])
+                .collect::<Vec<_>>()
+        })
+        .filter(|r| r.len() >= 4)
+        .collect()
 }
