@@ -33,7 +33,11 @@ fn app_opens_without_any_data_and_lists_the_problems() {
         );
     h.run_steps(3);
     assert!(h.query_by_label_contains("Data problems").is_some());
-    assert!(h.query_all_by_label_contains("countries.geojson").next().is_some());
+    assert!(
+        h.query_all_by_label_contains("countries.geojson")
+            .next()
+            .is_some()
+    );
 }
 
 #[test]

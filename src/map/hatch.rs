@@ -14,7 +14,7 @@ pub fn hatch_segments(rings: &[Vec<Pos2>], spacing: f32, phase: f32, view: Rect)
     }
     umin = umin.max(view.min.x + view.min.y);
     umax = umax.min(view.max.x + view.max.y);
-    if !(umin < umax) || spacing <= 0.0 {
+    if umin.partial_cmp(&umax) != Some(std::cmp::Ordering::Less) || spacing <= 0.0 {
         return Vec::new();
     }
     let step = spacing * std::f32::consts::SQRT_2;

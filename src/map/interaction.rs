@@ -160,14 +160,12 @@ impl Plugin for Interaction<'_> {
             }
             None => {}
         };
-        if self.interactive {
-            if let Some(id) = self.hovered.as_deref() {
-                draw(
-                    id,
-                    Some(s.hover_fill),
-                    Stroke::new(1.5, s.selected.gamma_multiply(0.6)),
-                );
-            }
+        if let Some(id) = self.hovered.as_deref().filter(|_| self.interactive) {
+            draw(
+                id,
+                Some(s.hover_fill),
+                Stroke::new(1.5, s.selected.gamma_multiply(0.6)),
+            );
         }
         if let Some(id) = self.selected.as_deref() {
             draw(id, None, Stroke::new(3.0, s.selected));

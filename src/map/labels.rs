@@ -50,7 +50,7 @@ impl Plugin for LabelsPlugin {
         let painter = ui.painter_at(t.clip);
         let halo = map_style(self.dark).halo;
         let mut labels = self.sink.take();
-        labels.sort_by(|a, b| b.priority.cmp(&a.priority));
+        labels.sort_by_key(|l| std::cmp::Reverse(l.priority));
         let mut placed: Vec<Rect> = Vec::new();
         for l in labels {
             let pos = t.to_screen(l.world) + l.offset;

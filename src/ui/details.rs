@@ -37,10 +37,8 @@ pub fn tooltip(ui: &mut egui::Ui, data: &AtlasData, e: &Entry) {
     if let Some(parent) = &e.parent {
         ui.label(format!("in {parent}"));
     }
-    if e.kind == UnitKind::Town {
-        if let Some(p) = &e.province {
-            ui.label(format!("province {p}"));
-        }
+    if let Some(p) = e.province.as_ref().filter(|_| e.kind == UnitKind::Town) {
+        ui.label(format!("province {p}"));
     }
     ui.label(country_name(&e.country));
     if let Some(role) = report_role(data, e) {
