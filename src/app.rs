@@ -87,7 +87,7 @@ impl AtlasApp {
                         .collect();
                     ui::layers_panel::show(ui, &mut self.layers, &groups);
                     ui.separator();
-                    ui::legend::show(ui, &data, &self.layers, self.view.dark);
+                    ui::legend::show(ui, &data, &self.layers, self.view.dark, false);
                 });
             });
         egui::Panel::right("details")

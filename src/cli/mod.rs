@@ -1,5 +1,6 @@
 //! Command line: no arguments opens the window; subcommands run headless.
 
+mod export;
 mod extract;
 mod resolve;
 
@@ -25,6 +26,11 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Render a slide-ready PNG headless (no window or display needed): title, legend,
+    /// scale bar, north arrow, sources, time stamp, classification banners.
+    ///
+    /// Without --project it exports the default start view with the default layers.
+    Export(export::ExportArgs),
     /// Find the places (gazetteer, with aliases) and armed groups (alias dictionary) a text
     /// names, with every mention's sentence and byte offsets.
     ///
@@ -65,5 +71,6 @@ pub fn main() -> ExitCode {
         },
         Some(Command::Resolve { names, json }) => resolve::run(&dir, &names, json),
         Some(Command::Extract { file, json }) => extract::run(&dir, &file, json),
+        Some(Command::Export(args)) => export::run(&dir, &args),
     }
 }

@@ -33,7 +33,7 @@ pub fn paint(ui: &egui::Ui, rect: Rect, layers: &LayerSettings, dark: bool) {
     };
     let galley = painter.layout(
         text,
-        FontId::proportional(11.0),
+        FontId::proportional(11.0 * super::style::text_scale(ui.ctx())),
         fg,
         (rect.width() - 16.0).max(50.0),
     );

@@ -49,6 +49,7 @@ impl Plugin for LabelsPlugin {
         let t = WorldToScreen::new(projector);
         let painter = ui.painter_at(t.clip);
         let halo = map_style(self.dark).halo;
+        let scale = super::style::text_scale(ui.ctx());
         let mut labels = self.sink.take();
         labels.sort_by_key(|l| std::cmp::Reverse(l.priority));
         let mut placed: Vec<Rect> = Vec::new();
@@ -57,8 +58,11 @@ impl Plugin for LabelsPlugin {
             if !t.clip.contains(pos) {
                 continue;
             }
-            let galley =
-                painter.layout_no_wrap(l.text.clone(), FontId::proportional(l.size), l.color);
+            let galley = painter.layout_no_wrap(
+                l.text.clone(),
+                FontId::proportional(l.size * scale),
+                l.color,
+            );
             let rect = l.anchor.anchor_size(pos, galley.size());
             let padded = rect.expand(3.0);
             if placed.iter().any(|r| r.intersects(padded)) {

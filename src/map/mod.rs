@@ -124,6 +124,10 @@ pub fn show_map(
     });
     map = map.with_plugin(labels::LabelsPlugin { sink: labels, dark });
     let response = ui.add(map);
-    attribution::paint(ui, response.rect, layers, dark);
+    // Exports lay out their own, larger "Sources" line.
+    if interactive {
+        attribution::paint(ui, response.rect, layers, dark);
+    }
+
     response
 }

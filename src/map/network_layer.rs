@@ -138,7 +138,7 @@ impl Plugin for NetworkLayer<'_> {
             }
             let galley = painter.layout(
                 pair_label(edges, &members),
-                FontId::proportional(11.5),
+                FontId::proportional(11.5 * super::style::text_scale(ui.ctx())),
                 stroke.color,
                 170.0,
             );
@@ -160,7 +160,11 @@ impl Plugin for NetworkLayer<'_> {
             } else {
                 node.short.clone()
             };
-            let galley = painter.layout_no_wrap(text, FontId::proportional(13.5), ink);
+            let galley = painter.layout_no_wrap(
+                text,
+                FontId::proportional(13.5 * super::style::text_scale(ui.ctx())),
+                ink,
+            );
             let rect = Align2::CENTER_TOP.anchor_size(p + vec2(0.0, 12.0), galley.size());
             painter.rect_filled(rect.expand(2.0), 3.0, s.halo);
             painter.galley(rect.min, galley, ink);

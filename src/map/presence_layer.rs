@@ -73,7 +73,7 @@ impl Plugin for PresenceLayer<'_> {
                     let ink = map_style(self.dark).label;
                     let caption = painter.layout_no_wrap(
                         format!("In {} (country-level):", unit.name),
-                        FontId::proportional(12.0),
+                        FontId::proportional(12.0 * super::style::text_scale(ui.ctx())),
                         ink,
                     );
                     let chips: Vec<_> = groups
@@ -83,7 +83,7 @@ impl Plugin for PresenceLayer<'_> {
                                 g,
                                 painter.layout_no_wrap(
                                     self.short(g).to_owned(),
-                                    FontId::proportional(12.0),
+                                    FontId::proportional(12.0 * super::style::text_scale(ui.ctx())),
                                     ink,
                                 ),
                             )
@@ -95,16 +95,17 @@ impl Plugin for PresenceLayer<'_> {
                         .sum::<f32>()
                         .max(caption.size().x);
                     let mut x = c.x - width / 2.0;
+                    let line = caption.size().y + 2.0;
                     let bg = egui::Rect::from_min_size(
                         egui::pos2(x - 4.0, c.y - 2.0),
-                        vec2(width + 8.0, 40.0),
+                        vec2(width + 8.0, 2.0 * line + 6.0),
                     );
                     painter.rect_filled(bg, 4.0, halo);
                     painter.galley(egui::pos2(x, c.y), caption, ink);
                     for (g, gal) in chips {
                         let r = egui::Rect::from_min_size(
-                            egui::pos2(x, c.y + 18.0),
-                            vec2(gal.size().x + 8.0, 18.0),
+                            egui::pos2(x, c.y + line),
+                            vec2(gal.size().x + 8.0, line),
                         );
                         painter.rect(
                             r,

@@ -55,3 +55,17 @@ pub fn map_style(dark: bool) -> MapStyle {
 pub fn faded(c: Color32, opacity: f32) -> Color32 {
     c.gamma_multiply(opacity.clamp(0.0, 1.0))
 }
+
+fn scale_id() -> egui::Id {
+    egui::Id::unique("frontier-atlas-text-scale")
+}
+
+/// Scale for map text (labels, attribution): 1 in the window; exports raise it so that text
+/// stays legible on a projector.
+pub fn text_scale(ctx: &egui::Context) -> f32 {
+    ctx.data(|d| d.get_temp::<f32>(scale_id())).unwrap_or(1.0)
+}
+
+pub fn set_text_scale(ctx: &egui::Context, scale: f32) {
+    ctx.data_mut(|d| d.insert_temp(scale_id(), scale));
+}

@@ -14,7 +14,14 @@ fn row(ui: &mut egui::Ui, text: &str, swatch: impl FnOnce(&egui::Painter, egui::
     });
 }
 
-pub fn show(ui: &mut egui::Ui, data: &crate::scene::AtlasData, layers: &LayerSettings, dark: bool) {
+/// The legend of the visible layers. `compact` (exports) leaves out group aliases.
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &crate::scene::AtlasData,
+    layers: &LayerSettings,
+    dark: bool,
+    compact: bool,
+) {
     let s = map_style(dark);
     ui.heading("Legend");
     if layers.shown(LayerId::TrainingCamps) {
@@ -58,7 +65,8 @@ pub fn show(ui: &mut egui::Ui, data: &crate::scene::AtlasData, layers: &LayerSet
         {
             let colour = crate::map::palette::group_colour(g.colour_index);
             // The three commonest aliases; details and extraction know them all.
-            let aliases: Vec<&str> = g.aliases.iter().take(3).map(String::as_str).collect();
+            let n = if compact { 0 } else { 3 };
+            let aliases: Vec<&str> = g.aliases.iter().take(n).map(String::as_str).collect();
             let aliases = if aliases.is_empty() {
                 String::new()
             } else {

@@ -1,0 +1,182 @@
+//! What an export shows: size, view, and which layout elements, with their text.
+
+use serde::{Deserialize, Serialize};
+
+/// Width (points) of the map the interactive view is framed for: an export of width `w` shows
+/// the same area at zoom `zoom + log2(w / REFERENCE_WIDTH)`.
+pub const REFERENCE_WIDTH: f64 = 1200.0;
+
+/// Named sizes: 1080p, 4K, 720p and A4 landscape at 300 dpi.
+pub const SIZE_PRESETS: &[(&str, [u32; 2])] = &[
+    ("1080p", [1920, 1080]),
+    ("4k", [3840, 2160]),
+    ("720p", [1280, 720]),
+    ("a4-300dpi", [3508, 2480]),
+];
+
+/// Classification banner colour presets (common marking conventions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BannerPreset {
+    #[default]
+    Unclassified,
+    Restricted,
+    Confidential,
+    Secret,
+}
+
+impl BannerPreset {
+    pub const ALL: [BannerPreset; 4] = [
+        Self::Unclassified,
+        Self::Restricted,
+        Self::Confidential,
+        Self::Secret,
+    ];
+
+    /// Background and text colours (RGB).
+    pub fn colours(self) -> ([u8; 3], [u8; 3]) {
+        match self {
+            Self::Unclassified => ([0, 122, 51], [255, 255, 255]),
+            Self::Restricted => ([255, 221, 0], [0, 0, 0]),
+            Self::Confidential => ([0, 51, 160], [255, 255, 255]),
+            Self::Secret => ([200, 16, 46], [255, 255, 255]),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unclassified => "green (unclassified)",
+            Self::Restricted => "yellow",
+            Self::Confidential => "blue",
+            Self::Secret => "red",
+        }
+    }
+}
+
+/// A banner drawn at the top and bottom of the image.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Banner {
+    pub text: String,
+    #[serde(default)]
+    pub preset: BannerPreset,
+}
+
+/// Everything an export needs besides the data and the layers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportSettings {
+    pub size: [u32; 2],
+    /// Map centre (lon, lat) and zoom as framed for [`REFERENCE_WIDTH`].
+    pub center: [f64; 2],
+    pub zoom: f64,
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub banner: Option<Banner>,
+    pub legend: bool,
+    pub scale_bar: bool,
+    pub north_arrow: bool,
+    pub attribution: bool,
+    /// Export time stamp text (set by the caller, so that tests can fix it).
+    pub timestamp: Option<String>,
+    pub dark: bool,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        Self {
+            size: [1920, 1080],
+            center: [crate::state::START_CENTER.0, crate::state::START_CENTER.1],
+            zoom: crate::state::START_ZOOM,
+            title: None,
+            subtitle: None,
+            banner: None,
+            legend: true,
+            scale_bar: true,
+            north_arrow: true,
+            attribution: true,
+            timestamp: None,
+            dark: false,
+        }
+    }
+}
+
+impl ExportSettings {
+    /// The map zoom at the export's width that shows the framed area.
+    pub fn export_zoom(&self) -> f64 {
+        self.zoom + (f64::from(self.size[0].max(1)) / REFERENCE_WIDTH).log2()
+    }
+
+    /// Centre on `bbox` (lon min, lat min, lon max, lat max) and pick the zoom that fits it
+    /// into the image with a small margin.
+    pub fn fit(&mut self, bbox: [f64; 4]) {
+        use atlas_core::basemap::lonlat_to_world;
+        let a = lonlat_to_world(bbox[0], bbox[3]);
+        let b = lonlat_to_world(bbox[2], bbox[1]);
+        let (cx, cy) = ((a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0);
+        let (lon, lat) = atlas_core::basemap::world_to_lonlat([cx, cy]);
+        self.center = [lon, lat];
+        let [w, h] = self.size.map(f64::from);
+        let banners = if self.banner.is_some() {
+            2.0 * 34.0 * f64::from(self.text_scale())
+        } else {
+            0.0
+        };
+        let fit_w = w / ((b[0] - a[0]) * 256.0);
+        let fit_h = (h - banners) / ((b[1] - a[1]) * 256.0);
+        let export_zoom = (fit_w.min(fit_h) * 0.92).log2();
+        self.zoom = export_zoom - (w.max(1.0) / REFERENCE_WIDTH).log2();
+    }
+
+    /// Text scale, proportional to the image height: 1.25 at 1080 px high, so that no text
+    /// (smallest map label 11.5 pt) is under 14 px at 1920×1080, and text keeps its share of
+    /// the slide at any size.
+    pub fn text_scale(&self) -> f32 {
+        (1.25 * self.size[1] as f32 / 1080.0).max(0.5)
+    }
+}
+
+/// Parse `WxH` or a preset name (`1080p`, `4k`, `720p`, `a4-300dpi`).
+pub fn parse_size(s: &str) -> Result<[u32; 2], String> {
+    if let Some((_, size)) = SIZE_PRESETS.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)) {
+        return Ok(*size);
+    }
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| {
+        format!("bad size {s:?}: use WxH, e.g. 1920x1080, or one of 1080p, 4k, 720p, a4-300dpi")
+    })?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (16..=8192).contains(v))
+    };
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok([w, h]),
+        _ => Err(format!(
+            "bad size {s:?}: width and height must be whole numbers from 16 to 8192"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_bad_ones_are_rejected() {
+        assert_eq!(parse_size("1920x1080"), Ok([1920, 1080]));
+        assert_eq!(parse_size("4K"), Ok([3840, 2160]));
+        assert_eq!(parse_size("a4-300dpi"), Ok([3508, 2480]));
+        assert!(parse_size("0x100").is_err());
+        assert!(parse_size("big").is_err());
+        assert!(parse_size("100x99999").is_err());
+    }
+
+    #[test]
+    fn wider_exports_zoom_in_to_show_the_same_area() {
+        let s = ExportSettings {
+            size: [2400, 1350],
+            zoom: 6.0,
+            ..Default::default()
+        };
+        assert!((s.export_zoom() - 7.0).abs() < 1e-9);
+    }
+}
