@@ -17,6 +17,8 @@ pub struct AtlasApp {
     map_rect: Option<egui::Rect>,
     /// Report reader window (File → Open report, drag-and-drop, paste).
     pub reader: ui::report_reader::ReportReader,
+    /// File → Export image (Ctrl+E).
+    pub export: ui::export_dialog::ExportDialog,
 }
 
 impl AtlasApp {
@@ -28,6 +30,7 @@ impl AtlasApp {
             tiles: None,
             map_rect: None,
             reader: Default::default(),
+            export: Default::default(),
         }
     }
 
@@ -53,6 +56,9 @@ impl AtlasApp {
                 ui.separator();
                 if ui.button("Read report…").clicked() {
                     self.reader.open = true;
+                }
+                if ui.button("Export image… (Ctrl+E)").clicked() {
+                    self.export.open = true;
                 }
                 ui.toggle_value(&mut self.view.dark, "Dark basemap");
                 if ui.button("Reset view").clicked() {
@@ -111,6 +117,22 @@ impl AtlasApp {
                 self.map_rect = Some(response.rect);
             });
         self.show_reader(ui.ctx());
+        let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+        if ui.ctx().input_mut(|i| i.consume_shortcut(&shortcut)) {
+            self.export.open = true;
+        }
+        if self.export.open {
+            if let Some(tiles) = self.tiles.as_mut() {
+                ui::export_dialog::show(
+                    ui.ctx(),
+                    &mut self.export,
+                    &data,
+                    &self.layers,
+                    &self.view,
+                    tiles,
+                );
+            }
+        }
     }
 }
 

@@ -87,3 +87,24 @@ fn timing() {
         );
     }
 }
+#[test]
+fn timing_parts() {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"));
+    let text = std::fs::read_to_string(dir.join("report/source-report.txt")).unwrap();
+    let mut big = String::new();
+    while big.len() < 1 << 20 {
+        big.push_str(&text);
+        big.push('\n');
+    }
+    for _ in 0..3 {
+        let t0 = std::time::Instant::now();
+        let s = split_sentences(&big);
+        println!("sentences {} {:?}", s.len(), t0.elapsed());
+        let t0 = std::time::Instant::now();
+        let n: usize = big
+            .chars()
+            .map(|c| deunicode::deunicode_char(c).map_or(0, |s| s.len()))
+            .sum();
+        println!("chars {} {:?}", n, t0.elapsed());
+    }
+}

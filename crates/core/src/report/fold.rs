@@ -13,56 +13,62 @@ pub struct Folded {
 }
 
 impl Folded {
-    /// Fold `original` (see [`fold_into`] for the rules).
+    /// Fold `original`: letters and digits are transliterated to ASCII (deunicode) and
+    /// lowercased; every run of other characters (spaces, punctuation, apostrophes) becomes
+    /// one space.
     pub fn new(original: &str) -> Self {
-        let mut f = Folded {
-            text: String::with_capacity(original.len() + 2),
-            start: Vec::with_capacity(original.len() + 2),
-            end: Vec::with_capacity(original.len() + 2),
+        let bytes = original.as_bytes();
+        let cap = bytes.len() + 2;
+        let mut out = Vec::with_capacity(cap);
+        let mut start = Vec::with_capacity(cap);
+        let mut end = Vec::with_capacity(cap);
+        let mut push = |b: u8, s: usize, e: usize| {
+            out.push(b);
+            start.push(s as u32);
+            end.push(e as u32);
         };
-        f.push(b' ', 0, 0);
-        let mut pending_space = false;
-        for (i, c) in original.char_indices() {
-            let j = (i + c.len_utf8()) as u32;
-            let i = i as u32;
-            if c.is_ascii() {
-                if c.is_ascii_alphanumeric() {
-                    if pending_space {
-                        f.push(b' ', i, i);
-                        pending_space = false;
+        push(b' ', 0, 0);
+        // Whether a word has been written, and whether a separator is pending after it.
+        let mut any_word = false;
+        let mut pending = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    if pending {
+                        push(b' ', i, i);
+                        pending = false;
                     }
-                    f.push(c.to_ascii_lowercase() as u8, i, j);
+                    push(b.to_ascii_lowercase(), i, i + 1);
+                    any_word = true;
                 } else {
-                    pending_space = f.text.len() > 1;
+                    pending = any_word;
                 }
+                i += 1;
                 continue;
             }
-            let mut any = false;
-            for d in deunicode::deunicode_char(c).unwrap_or("").chars() {
+            let c = original[i..].chars().next().unwrap_or(' ');
+            let j = i + c.len_utf8();
+            for d in deunicode::deunicode_char(c).unwrap_or(" ").bytes() {
                 if d.is_ascii_alphanumeric() {
-                    if pending_space {
-                        f.push(b' ', i, i);
-                        pending_space = false;
+                    if pending {
+                        push(b' ', i, i);
+                        pending = false;
                     }
-                    f.push(d.to_ascii_lowercase() as u8, i, j);
-                    any = true;
-                } else if any || f.text.len() > 1 {
-                    pending_space = true;
+                    push(d.to_ascii_lowercase(), i, j);
+                    any_word = true;
+                } else {
+                    pending = any_word;
                 }
             }
-            if !any && f.text.len() > 1 {
-                pending_space = true;
-            }
+            i = j;
         }
-        let n = original.len() as u32;
-        f.push(b' ', n, n);
-        f
-    }
-
-    fn push(&mut self, b: u8, start: u32, end: u32) {
-        self.text.push(b as char);
-        self.start.push(start);
-        self.end.push(end);
+        let n = bytes.len();
+        push(b' ', n, n);
+        // Only ASCII bytes were written, so this cannot fail.
+        let text = String::from_utf8(out).unwrap_or_default();
+        Folded { text, start, end }
     }
 
     /// Original byte range of a folded match `[s, e)` that begins and ends with a space
