@@ -9,7 +9,7 @@ mod scale_bar;
 mod settings;
 
 pub use layout::draw_export;
-pub use render::{ExportError, render_image, save_png};
+pub use render::{ExportError, Exporter, render_image, save_png};
 pub use scale_bar::ScaleBar;
 pub use settings::{
     Banner, BannerPreset, ExportSettings, REFERENCE_WIDTH, SIZE_PRESETS, parse_size,

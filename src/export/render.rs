@@ -28,7 +28,7 @@ pub enum ExportError {
 }
 
 /// What the offscreen frame draws.
-struct ExportState {
+pub struct ExportState {
     data: Arc<AtlasData>,
     layers: LayerSettings,
     view: ViewState,
@@ -59,6 +59,87 @@ impl ExportState {
     }
 }
 
+/// An offscreen export renderer: keeps its GPU device and basemap tiles between renders.
+pub struct Exporter {
+    harness: Harness<'static, ExportState>,
+    size: [u32; 2],
+}
+
+impl Exporter {
+    /// Set up the offscreen renderer for `settings` (size, view, layout).
+    pub fn new(
+        data: Arc<AtlasData>,
+        layers: &LayerSettings,
+        settings: &ExportSettings,
+        synthetic: bool,
+    ) -> Result<Self, ExportError> {
+        let mut view = ViewState {
+            dark: settings.dark,
+            ..ViewState::default()
+        };
+        view.memory
+            .center_at(walkers::lon_lat(settings.center[0], settings.center[1]));
+        let _ = view
+            .memory
+            .set_zoom(settings.export_zoom().clamp(2.0, 18.0));
+        let state = ExportState {
+            data,
+            layers: layers.clone(),
+            view,
+            tiles: None,
+            settings: settings.clone(),
+            synthetic,
+        };
+        let [w, h] = settings.size;
+        // Creating the wgpu device panics when there is no adapter at all: make it an error.
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Harness::builder()
+                .with_size(egui::vec2(w as f32, h as f32))
+                .with_pixels_per_point(1.0)
+                .wgpu()
+                .build_ui_state(|ui, st: &mut ExportState| st.frame(ui), state)
+        }));
+        let harness = built.map_err(|e| ExportError::NoAdapter(panic_text(&e)))?;
+        Ok(Self {
+            harness,
+            size: settings.size,
+        })
+    }
+
+    /// Change the title (the benchmark re-renders with a new one each time).
+    pub fn set_title(&mut self, title: Option<String>) {
+        self.harness.state_mut().settings.title = title;
+    }
+
+    /// Render, waiting until every basemap tile the view needs is ready.
+    pub fn render(&mut self) -> Result<image::RgbaImage, ExportError> {
+        let limit = Duration::from_secs(60);
+        let start = Instant::now();
+        loop {
+            self.harness.step();
+            if self.harness.state_mut().pending() == 0 {
+                break;
+            }
+            if start.elapsed() > limit {
+                return Err(ExportError::TilesTimeout(limit));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        // One more frame with every tile in place (labels and areas settle too).
+        self.harness.step();
+        let image = self.harness.render().map_err(ExportError::Render)?;
+        let [w, h] = self.size;
+        if image.dimensions() != (w, h) {
+            return Err(ExportError::Render(format!(
+                "rendered {}×{} instead of {w}×{h}",
+                image.width(),
+                image.height()
+            )));
+        }
+        Ok(image)
+    }
+}
+
 /// Render an export to an image of exactly `settings.size`, waiting until every basemap tile
 /// it needs is ready. `synthetic` adds the "SYNTHETIC DATA" watermark.
 pub fn render_image(
@@ -67,57 +148,7 @@ pub fn render_image(
     settings: &ExportSettings,
     synthetic: bool,
 ) -> Result<image::RgbaImage, ExportError> {
-    let mut view = ViewState {
-        dark: settings.dark,
-        ..ViewState::default()
-    };
-    view.memory
-        .center_at(walkers::lon_lat(settings.center[0], settings.center[1]));
-    let _ = view
-        .memory
-        .set_zoom(settings.export_zoom().clamp(2.0, 18.0));
-    let state = ExportState {
-        data,
-        layers: layers.clone(),
-        view,
-        tiles: None,
-        settings: settings.clone(),
-        synthetic,
-    };
-    let [w, h] = settings.size;
-    // Creating the wgpu device panics when there is no adapter at all: turn that into an error.
-    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        Harness::builder()
-            .with_size(egui::vec2(w as f32, h as f32))
-            .with_pixels_per_point(1.0)
-            .wgpu()
-            .build_ui_state(|ui, st: &mut ExportState| st.frame(ui), state)
-    }));
-    let mut harness = built.map_err(|e| ExportError::NoAdapter(panic_text(&e)))?;
-    let limit = Duration::from_secs(60);
-    let start = Instant::now();
-    loop {
-        harness.step();
-        if harness.state_mut().pending() == 0 {
-            break;
-        }
-        if start.elapsed() > limit {
-            return Err(ExportError::TilesTimeout(limit));
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    // One more frame with every tile in place (labels and areas settle too).
-    harness.step();
-    harness.step();
-    let image = harness.render().map_err(ExportError::Render)?;
-    if image.dimensions() != (w, h) {
-        return Err(ExportError::Render(format!(
-            "rendered {}×{} instead of {w}×{h}",
-            image.width(),
-            image.height()
-        )));
-    }
-    Ok(image)
+    Exporter::new(data, layers, settings, synthetic)?.render()
 }
 
 /// Write a PNG; a missing directory or an unwritable path is a clear error.

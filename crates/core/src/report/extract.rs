@@ -65,6 +65,15 @@ impl Extraction {
     pub fn group(&self, id: &str) -> Option<&GroupMatch> {
         self.groups.iter().find(|g| g.id == id)
     }
+
+    /// The text of the sentence a mention sits in (`text` is the extracted text; empty if
+    /// the mention does not belong to it).
+    pub fn sentence_text<'t>(&self, text: &'t str, m: &Mention) -> &'t str {
+        self.sentences
+            .get(m.sentence)
+            .and_then(|s| text.get(s.start..s.end))
+            .unwrap_or("")
+    }
 }
 
 /// A reusable extractor: build once per gazetteer and group dictionary.
