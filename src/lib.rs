@@ -5,6 +5,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod density;
+
 pub mod export;
 
 pub mod map;

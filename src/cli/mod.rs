@@ -1,5 +1,6 @@
 //! Command line: no arguments opens the window; subcommands run headless.
 
+mod density;
 mod export;
 mod extract;
 mod resolve;
@@ -31,6 +32,12 @@ pub enum Command {
     ///
     /// Without --project it exports the default start view with the default layers.
     Export(export::ExportArgs),
+    /// Events and fatalities per province or district from an incident CSV (ACLED, UCDP GED,
+    /// GTD; schema from the header), and the share within N km of the AF–PK border.
+    ///
+    /// Prints {"rows_read","rows_kept","rows_dropped":[{"line","reason"}],
+    /// "units":[{"id","name","country","events","fatalities"}],"within_border_km":{"km","share"}}.
+    Density(density::DensityArgs),
     /// Find the places (gazetteer, with aliases) and armed groups (alias dictionary) a text
     /// names, with every mention's sentence and byte offsets.
     ///
@@ -72,5 +79,6 @@ pub fn main() -> ExitCode {
         Some(Command::Resolve { names, json }) => resolve::run(&dir, &names, json),
         Some(Command::Extract { file, json }) => extract::run(&dir, &file, json),
         Some(Command::Export(args)) => export::run(&dir, &args),
+        Some(Command::Density(args)) => density::run(&dir, &args),
     }
 }

@@ -200,7 +200,10 @@ fn offsets_map_back_to_the_original_text() {
         vec![1, 1]
     );
     assert_eq!(e.sentences.len(), 2);
-    assert_eq!(e.sentence_text(text, &ttp.mentions[0]), "The Pakistani Taliban (TTP) denied it.");
+    assert_eq!(
+        e.sentence_text(text, &ttp.mentions[0]),
+        "The Pakistani Taliban (TTP) denied it."
+    );
 }
 
 #[test]
