@@ -1,6 +1,8 @@
 //! Criterion benchmarks for the attack-density core: importing a 1M-row ACLED-shaped CSV
 //! (target < 3 s), joining 1M points to the ~520 bundled districts (target < 1 s) and a
-//! 512×512 kernel density of 1M points (target < 200 ms).
+//! 512×512 kernel density of 1M points (target < 200 ms). And, in the app, the analysis
+//! worker's run for 100k incidents and one map frame with the heatmap and 100k incidents
+//! (target < 4 ms scene building).
 
 use std::hint::black_box;
 use std::io::{BufWriter, Write};
@@ -210,5 +212,174 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
+/// 100k incidents jittered around the demo districts, all at town precision.
+fn store_100k() -> IncidentStore {
+    use atlas_core::incidents::{IncidentDate, IncidentView, LocationPrecision};
+    let mut r = Lcg(7);
+    let mut store = IncidentStore::new();
+    for i in 0..100_000 {
+        let p = &SYNTHETIC_PLACES[(r.next() % SYNTHETIC_PLACES.len() as u64) as usize];
+        let day =
+            chrono::NaiveDate::from_yo_opt(2024, (r.next() % 366) as u32 + 1).expect("day of 2024");
+        let id = format!("B{i}");
+        store.push(&IncidentView {
+            id: &id,
+            date: IncidentDate::day(day),
+            lon: p.lon + (r.unit() - 0.5) * 0.3,
+            lat: p.lat + (r.unit() - 0.5) * 0.3,
+            location_precision: LocationPrecision::Town,
+            actor1: "Actor",
+            actor2: "",
+            event_type: "Battles",
+            sub_event_type: "",
+            fatalities: Some((r.next() % 4) as u32),
+            country: "Pakistan",
+            admin1: p.province,
+            admin2: p.district,
+            location: p.town,
+            source: "bench",
+            notes: "",
+        });
+    }
+    store
+}
+
+/// The app side: the analysis worker's job for 100k incidents, and one frame of the map with
+/// the heatmap and the 100k incidents (clustered at zoom 6, points at zoom 9).
+fn app_frame(c: &mut Criterion) {
+    use frontier_atlas::density::analysis::analyse;
+    use frontier_atlas::density::heat::heat_pixels;
+    use frontier_atlas::density::{Dataset, DensityParams, Levels, MapDensity, Origin};
+    use frontier_atlas::map::{BasemapTiles, show_map_with};
+    use frontier_atlas::scene::AtlasData;
+    use frontier_atlas::state::{LayerId, LayerSettings, ViewState};
+
+    let dir = AtlasData::default_dir();
+    let data = AtlasData::load(&dir);
+    let levels = Levels::new(&data.gazetteer, &dir.join("basemap"));
+    let store = store_100k();
+    let origin = Origin {
+        name: "bench".into(),
+        path: None,
+        schema: atlas_core::incidents::Schema::Acled,
+        report: Default::default(),
+    };
+    let ds = Dataset::new(origin, store, &data.gazetteer, &levels);
+    let params = DensityParams::default();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut g = c.benchmark_group("density app");
+    g.sample_size(10);
+    g.bench_function(
+        "analysis worker, 100k incidents (filter, counts, classes, KDE, clusters)",
+        |b| b.iter(|| analyse(black_box(&ds), &params, None, &cancel)),
+    );
+    let analysis = analyse(&ds, &params, None, &cancel).expect("analysis");
+    let heat = analysis.heat.clone().expect("heat");
+    let ctx = egui::Context::default();
+    let pixels = heat_pixels(&heat, false)
+        .into_iter()
+        .map(|[r, g, b, a]| egui::Color32::from_rgba_unmultiplied(r, g, b, a))
+        .collect();
+    let texture = ctx.load_texture(
+        "bench-heat",
+        egui::ColorImage::new([heat.width, heat.height], pixels),
+        egui::TextureOptions::LINEAR,
+    );
+    let density = MapDensity {
+        dataset: &ds,
+        analysis: &analysis,
+        levels: &levels,
+        heat: Some((texture.id(), heat.world)),
+    };
+    let mut tiles = BasemapTiles::new(ctx.clone(), data.basemap.clone());
+    let mut layers = LayerSettings::default();
+    layers.get_mut(LayerId::Incidents).visible = true;
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        ..Default::default()
+    };
+    for (name, center, zoom) in [
+        (
+            "frame: heatmap + 100k incidents clustered (zoom 6)",
+            (68.5, 31.0),
+            6.0,
+        ),
+        (
+            "frame: heatmap + 100k incidents as points (zoom 9, Bannu: squares)",
+            (70.6, 33.0),
+            9.0,
+        ),
+        (
+            "frame: heatmap + 100k incidents as points (zoom 11, Bannu: round markers)",
+            (70.6, 33.0),
+            11.0,
+        ),
+    ] {
+        // Incidents in the 1600×1000 view (world units: the world is 256·2^z points wide).
+        let c = atlas_core::basemap::lonlat_to_world(center.0, center.1);
+        let (hw, hh) = (
+            800.0 / (256.0 * 2f64.powf(zoom)),
+            500.0 / (256.0 * 2f64.powf(zoom)),
+        );
+        let in_view = ds
+            .world
+            .iter()
+            .filter(|w| (w[0] - c[0]).abs() <= hw && (w[1] - c[1]).abs() <= hh)
+            .count();
+        eprintln!("{name}: {in_view} incidents in view");
+        let mut view = ViewState::default();
+        view.memory.center_at(walkers::lon_lat(center.0, center.1));
+        let _ = view.memory.set_zoom(zoom);
+        let _ = ctx.run_ui(input(), |ui| {
+            show_map_with(
+                ui,
+                &data,
+                &layers,
+                &mut view,
+                &mut tiles,
+                false,
+                Some(&density),
+            );
+        });
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let out = ctx.run_ui(input(), |ui| {
+                    show_map_with(
+                        ui,
+                        &data,
+                        &layers,
+                        &mut view,
+                        &mut tiles,
+                        false,
+                        Some(&density),
+                    );
+                });
+                black_box(out.shapes.len())
+            })
+        });
+        g.bench_function(format!("{name} + tessellation"), |b| {
+            b.iter(|| {
+                let out = ctx.run_ui(input(), |ui| {
+                    show_map_with(
+                        ui,
+                        &data,
+                        &layers,
+                        &mut view,
+                        &mut tiles,
+                        false,
+                        Some(&density),
+                    );
+                });
+                black_box(ctx.tessellate(out.shapes, 1.0).len())
+            })
+        });
+    }
+    g.finish();
+}
+
 criterion_group!(incidents, benches);
-criterion_main!(incidents);
+criterion_group!(app, app_frame);
+criterion_main!(incidents, app);

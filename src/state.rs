@@ -15,13 +15,22 @@ pub enum LayerId {
     TrainingCamps,
     GroupPresence,
     GroupNetwork,
+    /// Incidents per province / district, classed (attack density).
+    Choropleth,
+    /// Kernel density of incidents (attack density).
+    Heatmap,
+    /// Incidents as points, clustered at far zooms (attack density).
+    Incidents,
 }
 
 impl LayerId {
-    pub const ALL: [LayerId; 8] = [
+    pub const ALL: [LayerId; 11] = [
         LayerId::Basemap,
+        LayerId::Choropleth,
         LayerId::Provinces,
         LayerId::Districts,
+        LayerId::Heatmap,
+        LayerId::Incidents,
         LayerId::Towns,
         LayerId::ReportPlaces,
         LayerId::GroupPresence,
@@ -40,6 +49,9 @@ impl LayerId {
             LayerId::TrainingCamps => "Training camps",
             LayerId::GroupPresence => "Group presence",
             LayerId::GroupNetwork => "Group network",
+            LayerId::Choropleth => "Choropleth",
+            LayerId::Heatmap => "Heatmap",
+            LayerId::Incidents => "Incidents",
         }
     }
 
@@ -53,6 +65,8 @@ impl LayerId {
             | LayerId::TrainingCamps
             | LayerId::GroupPresence
             | LayerId::GroupNetwork => &["Report: source-report.txt (see data/report)"],
+            // The incident source depends on the loaded dataset: the density layers paint it.
+            LayerId::Choropleth | LayerId::Heatmap | LayerId::Incidents => &[],
         }
     }
 }
@@ -94,6 +108,15 @@ impl Default for LayerSettings {
             .find(|(id, _)| *id == LayerId::GroupNetwork)
         {
             s.visible = false;
+        }
+        // Attack density: the heatmap on; points / clusters and the choropleth (the same data
+        // by area) on request.
+        for (id, s) in styles.iter_mut() {
+            match id {
+                LayerId::Choropleth | LayerId::Incidents => s.visible = false,
+                LayerId::Heatmap => s.opacity = 0.85,
+                _ => {}
+            }
         }
         Self {
             styles,

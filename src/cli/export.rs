@@ -5,9 +5,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::export::project::{Project, SavedView};
-use crate::export::{Banner, BannerPreset, ExportSettings, parse_size, render_image, save_png};
+use crate::export::{Banner, BannerPreset, ExportSettings, Exporter, parse_size, save_png};
 use crate::scene::AtlasData;
-use crate::state::{LayerId, LayerSettings};
+use crate::state::{LayerId, LayerSettings, START_CENTER, START_ZOOM};
 
 /// Options of the export command (see `frontier-atlas export --help`).
 #[derive(clap::Args, Debug, Default)]
@@ -18,7 +18,7 @@ pub struct ExportArgs {
     /// Project JSON to take layers, views and layout from.
     #[arg(long)]
     pub project: Option<PathBuf>,
-    /// Export this named view of the project.
+    /// Export this named view of the project (default: its first view, if it has any).
     #[arg(long, conflicts_with = "all_views")]
     pub view: Option<String>,
     /// Export every named view of the project into --out-dir.
@@ -46,8 +46,8 @@ pub struct ExportArgs {
     /// Banner colour: unclassified (green), restricted (yellow), confidential (blue), secret (red).
     #[arg(long, default_value = "unclassified")]
     pub banner_preset: String,
-    /// Comma-separated layers to show (others hidden): basemap, provinces, districts, towns,
-    /// report_places, training_camps, group_presence, group_network.
+    /// Comma-separated layers to show (others hidden), e.g. basemap,provinces,districts,towns,
+    /// report_places,training_camps,group_presence,group_network (an unknown name lists all).
     #[arg(long, value_delimiter = ',')]
     pub layers: Option<Vec<String>>,
     /// Dark basemap.
@@ -135,13 +135,28 @@ fn apply(
     Ok(())
 }
 
+/// Render and save one export, creating the renderer on first use (so that argument errors
+/// come first) and reusing it, with its tiles, for the next views.
 fn render_one(
+    dir: &Path,
     data: &Arc<AtlasData>,
+    exporter: &mut Option<Exporter>,
     layers: &LayerSettings,
     settings: &ExportSettings,
     out: &Path,
 ) -> Result<(), String> {
-    let image = render_image(data.clone(), layers, settings, false).map_err(|e| e.to_string())?;
+    let exporter = match exporter {
+        Some(e) => e,
+        None => exporter.insert(
+            Exporter::new(data.clone())
+                .map_err(|e| e.to_string())?
+                .with_density(dir.to_path_buf()),
+        ),
+    };
+    let image = exporter
+        .render(layers, settings, false)
+        .map_err(|e| e.to_string())?
+        .image;
     save_png(&image, out).map_err(|e| e.to_string())?;
     eprintln!(
         "wrote {} ({}×{})",
@@ -177,21 +192,21 @@ fn run_inner(dir: &Path, args: &ExportArgs) -> Result<(), String> {
     }
     let stamp = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string();
     let for_view = |view: Option<&SavedView>| -> Result<(ExportSettings, LayerSettings), String> {
-        let mut settings = project.export.clone();
-        settings.dark |= project.dark;
-        let mut layers = project.layers.clone();
-        if let Some(v) = view {
-            settings.center = v.center;
-            settings.zoom = v.zoom;
-            if v.title.is_some() {
-                settings.title.clone_from(&v.title);
-            }
-            layers = project.layers_for(v);
+        let (center, zoom, mut layers) = match view {
+            Some(v) => (v.center, v.zoom, project.layers_for(v)),
+            None => (
+                [START_CENTER.0, START_CENTER.1],
+                START_ZOOM,
+                project.layers.clone(),
+            ),
+        };
+        let mut settings = project.export.settings(center, zoom, project.dark, &stamp);
+        if let Some(t) = view.and_then(|v| v.title.clone()) {
+            settings.title = Some(t);
         }
-        settings.timestamp.get_or_insert_with(|| stamp.clone());
         apply(args, &mut settings, &mut layers)?;
-        // The default view frames Afghanistan and Pakistan whatever the image's shape.
-        if args.project.is_none() && args.center.is_none() && args.zoom.is_none() {
+        // The start view frames Afghanistan and Pakistan whatever the image's shape.
+        if view.is_none() && args.center.is_none() && args.zoom.is_none() {
             settings.fit(AF_PK_BBOX);
         }
         Ok((settings, layers))
@@ -224,14 +239,24 @@ fn run_inner(dir: &Path, args: &ExportArgs) -> Result<(), String> {
         if project.views.is_empty() {
             return Err("the project has no named views".into());
         }
-        for v in &project.views {
-            let (settings, layers) = for_view(Some(v))?;
-            render_one(
-                &data,
-                &layers,
-                &settings,
-                &out_dir.join(format!("{}.png", slug(&v.name))),
-            )?;
+        // Check every view before the slow part; one file per view, names made unique.
+        let mut jobs = Vec::new();
+        let mut names = std::collections::HashSet::new();
+        for (i, v) in project.views.iter().enumerate() {
+            let base = Some(slug(&v.name))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| format!("view-{}", i + 1));
+            let mut name = base.clone();
+            let mut n = 1;
+            while !names.insert(name.clone()) {
+                n += 1;
+                name = format!("{base}-{n}");
+            }
+            jobs.push((for_view(Some(v))?, out_dir.join(format!("{name}.png"))));
+        }
+        let mut exporter = None;
+        for ((settings, layers), path) in jobs {
+            render_one(dir, &data, &mut exporter, &layers, &settings, &path)?;
         }
         return Ok(());
     }
@@ -239,9 +264,13 @@ fn run_inner(dir: &Path, args: &ExportArgs) -> Result<(), String> {
         .out
         .as_ref()
         .ok_or("--out FILE.png is required (or --all-views --out-dir DIR)")?;
-    let view = args.view.as_deref().map(find).transpose()?;
+    // No --view: the project's first view, else the start view.
+    let view = match args.view.as_deref() {
+        Some(name) => Some(find(name)?),
+        None => project.views.first(),
+    };
     let (settings, layers) = for_view(view)?;
-    render_one(&data, &layers, &settings, out)
+    render_one(dir, &data, &mut None, &layers, &settings, out)
 }
 
 pub fn run(dir: &Path, args: &ExportArgs) -> ExitCode {

@@ -21,6 +21,10 @@ pub struct Cli {
     /// Data directory (default: the bundled `data/`; or set FRONTIER_ATLAS_DATA).
     #[arg(long, global = true)]
     pub data: Option<PathBuf>,
+    /// Open the window with this incident file imported (ACLED / UCDP GED / GTD CSV, or
+    /// GeoJSON points), replacing the synthetic demo.
+    #[arg(long, value_name = "FILE")]
+    pub import: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -69,7 +73,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.data.clone().unwrap_or_else(AtlasData::default_dir);
     match cli.command {
-        None => match crate::app::run_window(AtlasData::load(&dir)) {
+        None => match crate::app::run_window(AtlasData::load(&dir), dir.clone(), cli.import) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("frontier-atlas: cannot open the window: {e}");

@@ -1,26 +1,23 @@
-//! The admin levels incidents are counted in (provinces, districts) and the Afghanistan–
-//! Pakistan border line, prepared once from the gazetteer and the basemap directory.
+//! What the density views need from the gazetteer and the basemap directory, prepared once:
+//! each province's and district's index in the gazetteer (for its map shape) and the
+//! Afghanistan–Pakistan border line.
 
 use std::path::Path;
 
 use atlas_core::analysis::{BorderLine, af_pk_border_from_file};
-use atlas_core::basemap::lonlat_to_world;
 use atlas_core::diag::Diagnostic;
-use atlas_core::model::{AdminUnit, Gazetteer, UnitKind};
+use atlas_core::model::{Gazetteer, UnitKind};
 
-/// Provinces and districts as contiguous slices (what the core's join wants), with each
-/// unit's index in the gazetteer (for its prepared map shape), and the border.
+use super::model::By;
+
+/// Gazetteer indices per level, and the border.
 pub struct Levels {
-    pub provinces: Vec<AdminUnit>,
-    pub districts: Vec<AdminUnit>,
-    /// Gazetteer index of `provinces[i]`.
+    /// Gazetteer index of the i-th province (the order `DensityModel` counts in).
     pub province_gaz: Vec<usize>,
-    /// Gazetteer index of `districts[i]`.
+    /// Gazetteer index of the i-th district.
     pub district_gaz: Vec<usize>,
     /// The AF–PK border, if the boundary-lines file could be read.
     pub border: Option<BorderLine>,
-    /// The border's parts in world coordinates (for drawing).
-    pub border_world: Vec<Vec<[f64; 2]>>,
     /// Why the border is missing, if it is.
     pub problems: Vec<Diagnostic>,
 }
@@ -29,57 +26,52 @@ pub struct Levels {
 pub const BORDER_FILE: &str = "ne_10m_admin_0_boundary_lines_land.geojson";
 
 impl Levels {
-    /// Units of `gazetteer` and the border from `basemap_dir`/[`BORDER_FILE`]; a missing or
-    /// broken file leaves the border out and is reported in `problems`.
+    /// From `gazetteer` and `basemap_dir`/[`BORDER_FILE`]; a missing or broken file leaves
+    /// the border out and is reported in `problems`.
     pub fn new(gazetteer: &Gazetteer, basemap_dir: &Path) -> Self {
-        let pick = |kind: UnitKind| -> (Vec<AdminUnit>, Vec<usize>) {
-            gazetteer
-                .units
-                .iter()
-                .enumerate()
+        let pick = |kind: UnitKind| -> Vec<usize> {
+            let units = gazetteer.units.iter().enumerate();
+            units
                 .filter(|(_, u)| u.kind == kind)
-                .map(|(i, u)| (u.clone(), i))
-                .unzip()
+                .map(|(i, _)| i)
+                .collect()
         };
-        let (provinces, province_gaz) = pick(UnitKind::Province);
-        let (districts, district_gaz) = pick(UnitKind::District);
         let mut problems = Vec::new();
-        let (border, border_world) = match af_pk_border_from_file(&basemap_dir.join(BORDER_FILE))
-        {
-            Ok(line) => {
-                let world = line
-                    .0
-                    .iter()
-                    .map(|ls| ls.coords().map(|c| lonlat_to_world(c.x, c.y)).collect())
-                    .collect();
-                (Some(BorderLine::new(&line)), world)
-            }
+        let border = match af_pk_border_from_file(&basemap_dir.join(BORDER_FILE)) {
+            Ok(line) => Some(BorderLine::new(&line)),
             Err(d) => {
                 problems.push(d);
-                (None, Vec::new())
+                None
             }
         };
         Levels {
-            provinces,
-            districts,
-            province_gaz,
-            district_gaz,
+            province_gaz: pick(UnitKind::Province),
+            district_gaz: pick(UnitKind::District),
             border,
-            border_world,
             problems,
         }
     }
 
-    /// An empty set of levels (no gazetteer, no border): everything counts as outside.
-    pub fn empty() -> Self {
-        Levels {
-            provinces: Vec::new(),
-            districts: Vec::new(),
-            province_gaz: Vec::new(),
-            district_gaz: Vec::new(),
-            border: None,
-            border_world: Vec::new(),
-            problems: Vec::new(),
+    /// Gazetteer index of unit `k` of level `by`.
+    pub fn gaz_index(&self, by: By, k: usize) -> Option<usize> {
+        match by {
+            By::Province => self.province_gaz.get(k).copied(),
+            By::District => self.district_gaz.get(k).copied(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_border_file_is_reported_not_fatal() {
+        let g = Gazetteer::new(Vec::new(), Vec::new());
+        let l = Levels::new(&g, Path::new("/nonexistent/basemap"));
+        assert!(l.border.is_none());
+        assert_eq!(l.problems.len(), 1);
+        assert!(l.problems[0].file.ends_with(BORDER_FILE));
+        assert_eq!(l.gaz_index(By::District, 0), None);
     }
 }

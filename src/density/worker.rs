@@ -27,6 +27,16 @@ impl<T: Send + 'static> Job<T> {
         self.rx.try_recv().ok()
     }
 
+    /// In one look: `Some(Ok(result))` when ready, `Some(Err(()))` when the worker ended
+    /// without a result (it panicked), `None` while it runs.
+    pub fn check(&self) -> Option<Result<T, ()>> {
+        match self.rx.try_recv() {
+            Ok(v) => Some(Ok(v)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(())),
+        }
+    }
+
     /// The worker ended without a result (it panicked).
     pub fn is_dead(&self) -> bool {
         matches!(self.rx.try_recv(), Err(TryRecvError::Disconnected))

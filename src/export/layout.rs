@@ -1,19 +1,76 @@
 //! The export layout: banners, map, title, legend, scale bar, north arrow, sources, time stamp,
 //! and the synthetic-data watermark — painted around and over the shared map renderer.
 
-use egui::{Align2, Color32, FontId, Rect, Stroke, UiBuilder, pos2, vec2};
+use std::cell::Cell;
 
-use super::scale_bar::ScaleBar;
+use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, UiBuilder, pos2, vec2};
+
+use super::legend_box::legend_box;
+use super::marks;
 use super::settings::ExportSettings;
-use crate::map::{BasemapTiles, attribution_lines, show_map, style};
+use crate::density::MapDensity;
+use crate::map::{BasemapTiles, attribution_lines, show_map_with, style};
 use crate::scene::AtlasData;
 use crate::state::{LayerSettings, ViewState};
 
-fn rgb(c: [u8; 3]) -> Color32 {
+/// The scale bar as drawn: its end points (screen points) and the length it claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleBarMark {
+    pub start: Pos2,
+    pub end: Pos2,
+    pub km: f64,
+    pub label: String,
+}
+
+/// Where each element of an export went (screen points = image pixels), for tests and for
+/// callers that want to check the result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportLayout {
+    pub map: Rect,
+    pub title: Option<Rect>,
+    pub legend: Option<Rect>,
+    /// The legend was taller than the room below the title and was cut off.
+    pub legend_clipped: bool,
+    pub attribution: Option<Rect>,
+    pub scale_bar: Option<ScaleBarMark>,
+    pub north_arrow: Option<Rect>,
+    pub watermark: bool,
+    /// Smallest font size (pixels) the layout itself used (map labels not included).
+    pub min_font_px: f32,
+    /// Map centre (lon, lat) and zoom as drawn.
+    pub center: [f64; 2],
+    pub zoom: f64,
+}
+
+pub(super) fn rgb(c: [u8; 3]) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
 
+/// Text and background colours of the layout boxes.
+#[derive(Clone, Copy)]
+pub(super) struct Ink {
+    pub ink: Color32,
+    pub paper: Color32,
+}
+
+impl Ink {
+    fn new(dark: bool) -> Self {
+        if dark {
+            Self {
+                ink: Color32::from_gray(235),
+                paper: Color32::from_black_alpha(200),
+            }
+        } else {
+            Self {
+                ink: Color32::from_gray(25),
+                paper: Color32::from_white_alpha(225),
+            }
+        }
+    }
+}
+
 /// Draw one export frame into `ui` (its whole rect is the image). Returns the map's rect.
+#[allow(clippy::too_many_arguments)]
 pub fn draw_export(
     ui: &mut egui::Ui,
     data: &AtlasData,
@@ -22,14 +79,58 @@ pub fn draw_export(
     tiles: &mut BasemapTiles,
     settings: &ExportSettings,
     synthetic_visible: bool,
+    density: Option<&MapDensity<'_>>,
 ) -> Rect {
+    draw_export_layout(
+        ui,
+        data,
+        layers,
+        view,
+        tiles,
+        settings,
+        synthetic_visible,
+        density,
+    )
+    .map
+}
+
+/// [`draw_export`], returning where every element went.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_export_layout(
+    ui: &mut egui::Ui,
+    data: &AtlasData,
+    layers: &LayerSettings,
+    view: &mut ViewState,
+    tiles: &mut BasemapTiles,
+    settings: &ExportSettings,
+    synthetic_visible: bool,
+    density: Option<&MapDensity<'_>>,
+) -> ExportLayout {
     let s = settings.text_scale();
     style::set_text_scale(ui.ctx(), s);
     let full = ui.max_rect();
-    let mut map_rect = full;
+    let mut out = ExportLayout {
+        map: full,
+        title: None,
+        legend: None,
+        legend_clipped: false,
+        attribution: None,
+        scale_bar: None,
+        north_arrow: None,
+        watermark: false,
+        min_font_px: f32::INFINITY,
+        center: [0.0; 2],
+        zoom: 0.0,
+    };
+    let min_font = Cell::new(f32::INFINITY);
+    let font = |size: f32| {
+        min_font.set(min_font.get().min(size * s));
+        FontId::proportional(size * s)
+    };
     if let Some(banner) = &settings.banner {
         let (bg, fg) = banner.preset.colours();
-        let h = 34.0 * s;
+        let h = settings.banner_height();
+        let f = font(20.0);
         for r in [
             Rect::from_min_size(full.min, vec2(full.width(), h)),
             Rect::from_min_max(pos2(full.min.x, full.max.y - h), full.max),
@@ -39,57 +140,46 @@ pub fn draw_export(
                 r.center(),
                 Align2::CENTER_CENTER,
                 &banner.text,
-                FontId::proportional(20.0 * s),
+                f.clone(),
                 rgb(fg),
             );
         }
-        map_rect = Rect::from_min_max(
+        out.map = Rect::from_min_max(
             pos2(full.min.x, full.min.y + h),
             pos2(full.max.x, full.max.y - h),
         );
     }
-    ui.scope_builder(UiBuilder::new().max_rect(map_rect), |ui| {
-        show_map(ui, data, layers, view, tiles, false);
-    });
+    let map_rect = out.map;
+    ui.scope_builder(
+        UiBuilder::new().max_rect(map_rect).id_salt("export-map"),
+        |ui| {
+            show_map_with(ui, data, layers, view, tiles, false, density);
+        },
+    );
+    let centre = view
+        .memory
+        .detached()
+        .unwrap_or_else(crate::state::start_position);
+    out.center = [centre.x(), centre.y()];
+    out.zoom = view.memory.zoom();
     let painter = ui.painter_at(map_rect);
-    let ink = if settings.dark {
-        Color32::from_gray(235)
-    } else {
-        Color32::from_gray(25)
-    };
-    let paper = if settings.dark {
-        Color32::from_black_alpha(200)
-    } else {
-        Color32::from_white_alpha(225)
-    };
+    let colours = Ink::new(settings.dark);
+    let Ink { ink, paper } = colours;
     let margin = 16.0 * s;
 
-    // Top of the free space below the title box (the legend must not cover the title).
+    // Title box, top left; the legend goes below it.
     let mut free_top = map_rect.min.y + margin;
     if settings.title.is_some() || settings.subtitle.is_some() || settings.timestamp.is_some() {
+        let wrap = map_rect.width() * 0.6;
         let mut galleys = Vec::new();
         if let Some(t) = &settings.title {
-            galleys.push(painter.layout(
-                t.clone(),
-                FontId::proportional(34.0 * s),
-                ink,
-                map_rect.width() * 0.6,
-            ));
+            galleys.push(painter.layout(t.clone(), font(34.0), ink, wrap));
         }
         if let Some(t) = &settings.subtitle {
-            galleys.push(painter.layout(
-                t.clone(),
-                FontId::proportional(20.0 * s),
-                ink,
-                map_rect.width() * 0.6,
-            ));
+            galleys.push(painter.layout(t.clone(), font(20.0), ink, wrap));
         }
         if let Some(t) = &settings.timestamp {
-            galleys.push(painter.layout_no_wrap(
-                format!("Exported {t}"),
-                FontId::proportional(14.0 * s),
-                ink,
-            ));
+            galleys.push(painter.layout_no_wrap(format!("Exported {t}"), font(14.0), ink));
         }
         let w = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
         let h: f32 = galleys.iter().map(|g| g.size().y + 4.0 * s).sum();
@@ -100,7 +190,7 @@ pub fn draw_export(
         free_top = bx.max.y + margin;
         painter.rect(
             bx,
-            6.0,
+            6.0 * s,
             paper,
             Stroke::new(1.0, ink.gamma_multiply(0.3)),
             egui::StrokeKind::Inside,
@@ -111,131 +201,71 @@ pub fn draw_export(
             painter.galley(pos2(bx.min.x + margin, y), g, ink);
             y += gh + 4.0 * s;
         }
+        out.title = Some(bx);
     }
 
     if settings.north_arrow {
-        let c = pos2(
-            map_rect.max.x - margin - 20.0 * s,
-            map_rect.min.y + margin + 34.0 * s,
-        );
-        let h = 22.0 * s;
-        painter.add(egui::Shape::convex_polygon(
-            vec![
-                c + vec2(0.0, -h),
-                c + vec2(h * 0.55, h * 0.8),
-                c + vec2(0.0, h * 0.4),
-            ],
-            ink,
-            Stroke::NONE,
+        out.north_arrow = Some(marks::north_arrow(
+            &painter,
+            map_rect,
+            s,
+            colours,
+            font(18.0),
         ));
-        painter.add(egui::Shape::convex_polygon(
-            vec![
-                c + vec2(0.0, -h),
-                c + vec2(0.0, h * 0.4),
-                c + vec2(-h * 0.55, h * 0.8),
-            ],
-            paper,
-            Stroke::new(1.5, ink),
-        ));
-        painter.text(
-            c + vec2(0.0, -h - 4.0 * s),
-            Align2::CENTER_BOTTOM,
-            "N",
-            FontId::proportional(18.0 * s),
-            ink,
-        );
     }
 
+    // Legend of the visible layers: left column, below the title.
+    if settings.legend {
+        let area = Rect::from_min_max(
+            pos2(map_rect.min.x + margin, free_top),
+            pos2(
+                map_rect.min.x + margin + map_rect.width() * 0.32,
+                map_rect.max.y - margin,
+            ),
+        );
+        let b = legend_box(ui, data, layers, settings, area, colours);
+        min_font.set(min_font.get().min(b.min_font_px));
+        out.legend_clipped = b.clipped;
+        out.legend = Some(b.rect);
+    }
+
+    // Sources, bottom right, wrapped so as not to run under the legend.
     let mut bottom = map_rect.max.y - margin;
     if settings.attribution {
         let text = format!("Sources: {}", attribution_lines(layers).join(" · "));
-        let g = painter.layout(
-            text,
-            FontId::proportional(14.0 * s),
-            ink,
-            map_rect.width() - 2.0 * margin,
-        );
-        let r = Align2::RIGHT_BOTTOM.anchor_size(pos2(map_rect.max.x - margin, bottom), g.size());
-        painter.rect_filled(r.expand(4.0 * s), 3.0, paper);
+        let f = font(14.0);
+        let right = map_rect.max.x - margin;
+        let place = |wrap: f32| {
+            let g = painter.layout(text.clone(), f.clone(), ink, wrap);
+            let r = Align2::RIGHT_BOTTOM.anchor_size(pos2(right, bottom), g.size());
+            (g, r)
+        };
+        let (mut g, mut r) = place(map_rect.width() - 2.0 * margin);
+        if let Some(legend) = out.legend.filter(|l| l.expand(6.0 * s).intersects(r)) {
+            (g, r) = place((right - legend.max.x - 2.0 * margin).max(120.0 * s));
+        }
+        painter.rect_filled(r.expand(4.0 * s), 3.0 * s, paper);
         painter.galley(r.min, g, ink);
         bottom = r.min.y - 10.0 * s;
+        out.attribution = Some(r);
     }
 
     if settings.scale_bar {
-        let lat = view
-            .memory
-            .detached()
-            .map(|p| p.y())
-            .unwrap_or(settings.center[1]);
-        let bar = ScaleBar::new(lat, view.memory.zoom(), 220.0 * f64::from(s));
-        let len = bar.points as f32;
-        let right = map_rect.max.x - margin;
-        let y = bottom - 8.0 * s;
-        let r = Rect::from_min_max(
-            pos2(right - len - 8.0 * s, y - 30.0 * s),
-            pos2(right + 4.0 * s, y + 8.0 * s),
-        );
-        painter.rect_filled(r, 3.0, paper);
-        let (x0, x1) = (right - len, right);
-        painter.line_segment([pos2(x0, y), pos2(x1, y)], Stroke::new(3.0 * s, ink));
-        for x in [x0, x1] {
-            painter.line_segment(
-                [pos2(x, y - 8.0 * s), pos2(x, y + 3.0 * s)],
-                Stroke::new(2.0 * s, ink),
-            );
-        }
-        painter.text(
-            pos2((x0 + x1) / 2.0, y - 6.0 * s),
-            Align2::CENTER_BOTTOM,
-            bar.label(),
-            FontId::proportional(15.0 * s),
-            ink,
-        );
-    }
-
-    if settings.legend {
-        egui::Area::new(egui::Id::unique("export-legend"))
-            .fixed_pos(pos2(map_rect.min.x + margin, map_rect.max.y - margin))
-            .pivot(Align2::LEFT_BOTTOM)
-            .order(egui::Order::Foreground)
-            .show(ui.ctx(), |ui| {
-                egui::Frame::new()
-                    .fill(paper)
-                    .corner_radius(6.0)
-                    .inner_margin(10.0 * s)
-                    .show(ui, |ui| {
-                        ui.set_max_width(map_rect.width() * 0.32);
-                        ui.visuals_mut().override_text_color = Some(ink);
-                        for font in ui.style_mut().text_styles.values_mut() {
-                            font.size *= s;
-                        }
-                        // Too tall for the image: clipped, never over the title.
-                        let room = (map_rect.max.y - margin - free_top - 20.0 * s).max(40.0);
-                        egui::ScrollArea::vertical()
-                            .max_height(room)
-                            .scroll_bar_visibility(
-                                egui::scroll_area::ScrollBarVisibility::AlwaysHidden,
-                            )
-                            .show(ui, |ui| {
-                                crate::ui::legend::show(ui, data, layers, settings.dark, true);
-                            });
-                    });
-            });
+        out.scale_bar = Some(marks::scale_bar(
+            &painter,
+            view,
+            map_rect,
+            pos2(map_rect.max.x - margin, bottom - 8.0 * s),
+            s,
+            colours,
+            font(15.0),
+        ));
     }
 
     if synthetic_visible {
-        let g = painter.layout_no_wrap(
-            "SYNTHETIC DATA".into(),
-            FontId::proportional(110.0 * s),
-            Color32::from_rgba_unmultiplied(200, 0, 0, 60),
-        );
-        let size = g.size();
-        let c = map_rect.center();
-        let pos = c - vec2(size.x / 2.0 * 0.87, -size.x / 2.0 * 0.5);
-        painter.add(
-            egui::epaint::TextShape::new(pos, g, Color32::from_rgba_unmultiplied(200, 0, 0, 60))
-                .with_angle(-0.52),
-        );
+        marks::watermark(&painter, map_rect, s);
+        out.watermark = true;
     }
-    map_rect
+    out.min_font_px = min_font.get();
+    out
 }

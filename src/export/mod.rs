@@ -2,14 +2,17 @@
 //! attribution, time stamp and classification banners — drawn by the same map renderer as the
 //! window, offscreen (egui → wgpu, Vulkan on the CPU where there is no GPU).
 
+mod block_on;
 mod layout;
+mod legend_box;
+mod marks;
 pub mod project;
 mod render;
 mod scale_bar;
 mod settings;
 
-pub use layout::draw_export;
-pub use render::{ExportError, Exporter, render_image, save_png};
+pub use layout::{ExportLayout, ScaleBarMark, draw_export, draw_export_layout};
+pub use render::{ExportError, Exporter, MAX_SIDE, Rendered, render_image, save_png};
 pub use scale_bar::ScaleBar;
 pub use settings::{
     Banner, BannerPreset, ExportSettings, REFERENCE_WIDTH, SIZE_PRESETS, parse_size,

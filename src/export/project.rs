@@ -1,4 +1,4 @@
-//! Projects: versioned JSON holding layers, styles, filters, named views and export layout.
+//! Projects: versioned JSON holding layers, styles, named views and the export layout.
 //! Saving is atomic (temporary file, fsync, rename); a corrupt or newer file is refused.
 
 use std::io::Write;
@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::settings::ExportSettings;
+use super::settings::{Banner, ExportSettings};
 use crate::state::{LayerId, LayerSettings};
 
 /// The project format version this build writes and reads.
@@ -18,12 +18,67 @@ pub struct SavedView {
     pub name: String,
     /// lon, lat
     pub center: [f64; 2],
+    /// Zoom as framed for a [`super::REFERENCE_WIDTH`]-wide map.
     pub zoom: f64,
     #[serde(default)]
     pub title: Option<String>,
     /// Layers shown in this view; `None` keeps the project's layer settings.
     #[serde(default)]
     pub layers: Option<Vec<LayerId>>,
+}
+
+/// The export layout saved with a project: which elements an export shows, and their text.
+/// Where the map looks comes from the view; the time stamp is the time of each export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProjectExport {
+    pub size: [u32; 2],
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub banner: Option<Banner>,
+    pub legend: bool,
+    pub scale_bar: bool,
+    pub north_arrow: bool,
+    pub attribution: bool,
+    /// Print the export date and time.
+    pub timestamp: bool,
+}
+
+impl Default for ProjectExport {
+    fn default() -> Self {
+        let s = ExportSettings::default();
+        Self {
+            size: s.size,
+            title: None,
+            subtitle: None,
+            banner: None,
+            legend: s.legend,
+            scale_bar: s.scale_bar,
+            north_arrow: s.north_arrow,
+            attribution: s.attribution,
+            timestamp: true,
+        }
+    }
+}
+
+impl ProjectExport {
+    /// Export settings for a map at `center`/`zoom`; `now` is printed if the time stamp is on.
+    pub fn settings(&self, center: [f64; 2], zoom: f64, dark: bool, now: &str) -> ExportSettings {
+        ExportSettings {
+            size: self.size,
+            center,
+            zoom,
+            title: self.title.clone(),
+            subtitle: self.subtitle.clone(),
+            banner: self.banner.clone(),
+            legend: self.legend,
+            scale_bar: self.scale_bar,
+            north_arrow: self.north_arrow,
+            attribution: self.attribution,
+            timestamp: self.timestamp.then(|| now.to_owned()),
+            dark,
+        }
+    }
 }
 
 /// A saved project.
@@ -35,7 +90,8 @@ pub struct Project {
     pub dark: bool,
     #[serde(default)]
     pub views: Vec<SavedView>,
-    pub export: ExportSettings,
+    #[serde(default)]
+    pub export: ProjectExport,
 }
 
 impl Default for Project {
@@ -45,7 +101,7 @@ impl Default for Project {
             layers: LayerSettings::default(),
             dark: false,
             views: Vec::new(),
-            export: ExportSettings::default(),
+            export: ProjectExport::default(),
         }
     }
 }
@@ -64,7 +120,7 @@ pub enum ProjectError {
     #[error(
         "{path}: project version {found} is newer than this build understands ({PROJECT_VERSION}); update Frontier Atlas"
     )]
-    Newer { path: PathBuf, found: u32 },
+    Newer { path: PathBuf, found: u64 },
     #[error("{path}: cannot save: {message}")]
     Write { path: PathBuf, message: String },
 }
@@ -87,25 +143,30 @@ impl Project {
             path: path.into(),
             message: e.to_string(),
         })?;
-        // Check the version before the schema, so that a newer file says so.
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| ProjectError::Parse {
-                path: path.into(),
-                line: e.line(),
-                message: e.to_string(),
-            })?;
-        let found = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
-        if found > PROJECT_VERSION {
-            return Err(ProjectError::Newer {
-                path: path.into(),
-                found,
-            });
-        }
-        serde_json::from_str(&text).map_err(|e| ProjectError::Parse {
+        let parse = |e: serde_json::Error| ProjectError::Parse {
             path: path.into(),
             line: e.line(),
             message: e.to_string(),
-        })
+        };
+        // Check the version before the schema, so that a newer file says so.
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(parse)?;
+        match value.get("version").map(serde_json::Value::as_u64) {
+            Some(Some(found)) if found > u64::from(PROJECT_VERSION) => {
+                return Err(ProjectError::Newer {
+                    path: path.into(),
+                    found,
+                });
+            }
+            Some(Some(_)) => {}
+            _ => {
+                return Err(ProjectError::Parse {
+                    path: path.into(),
+                    line: 1,
+                    message: "no \"version\" number: not a Frontier Atlas project".into(),
+                });
+            }
+        }
+        serde_json::from_str(&text).map_err(parse)
     }
 
     /// Save atomically: write `path.tmp`, fsync, then rename over `path`.
@@ -128,15 +189,21 @@ impl Project {
         let mut tmp = path.as_os_str().to_owned();
         tmp.push(".tmp");
         let tmp = PathBuf::from(tmp);
-        {
-            let mut f = std::fs::File::create(&tmp).map_err(err)?;
-            f.write_all(json.as_bytes()).map_err(err)?;
-            f.sync_all().map_err(err)?;
-        }
-        if let Err(e) = before_rename(&tmp) {
+        let written = (|| -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(json.as_bytes())?;
+            f.sync_all()?;
+            before_rename(&tmp)?;
+            std::fs::rename(&tmp, path)?;
+            // Make the rename itself durable (best effort: not every file system allows it).
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+            }
+            Ok(())
+        })();
+        if written.is_err() {
             let _ = std::fs::remove_file(&tmp);
-            return Err(err(e));
         }
-        std::fs::rename(&tmp, path).map_err(err)
+        written.map_err(err)
     }
 }

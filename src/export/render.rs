@@ -1,4 +1,5 @@
 //! Offscreen rendering of an export: egui → wgpu → RGBA image, with no window or display.
+//! An [`Exporter`] keeps its device and basemap tiles between exports.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -6,11 +7,19 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 
-use super::layout::draw_export;
+use super::block_on::block_on;
+use super::layout::{ExportLayout, draw_export_layout};
 use super::settings::ExportSettings;
+use crate::density::DensityState;
 use crate::map::BasemapTiles;
 use crate::scene::AtlasData;
 use crate::state::{LayerSettings, ViewState};
+
+/// Largest width or height rendered (common GPU texture limit).
+pub const MAX_SIDE: u32 = 8192;
+
+/// How long an export waits for its basemap tiles.
+const TILE_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
@@ -19,6 +28,8 @@ pub enum ExportError {
         "no graphics adapter: install a GPU driver or, without a GPU, Debian's `mesa-vulkan-drivers` ({0})"
     )]
     NoAdapter(String),
+    #[error("bad image size {0}×{1}: width and height must be from 1 to {MAX_SIDE} pixels")]
+    Size(u32, u32),
     #[error("rendering failed: {0}")]
     Render(String),
     #[error("basemap tiles were not ready after {0:?}")]
@@ -27,52 +38,137 @@ pub enum ExportError {
     Write { path: String, message: String },
 }
 
-/// What the offscreen frame draws.
-pub struct ExportState {
-    data: Arc<AtlasData>,
+/// An export as rendered: the image and where each layout element went.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub image: image::RgbaImage,
+    pub layout: ExportLayout,
+}
+
+struct Job {
     layers: LayerSettings,
-    view: ViewState,
-    tiles: Option<BasemapTiles>,
     settings: ExportSettings,
+    view: ViewState,
     synthetic: bool,
+}
+
+/// What the offscreen frame draws: nothing between jobs.
+struct ExportState {
+    data: Arc<AtlasData>,
+    /// Attack density (the bundled synthetic demo) when the exporter was given a data dir.
+    density: Option<DensityState>,
+    tiles: Option<BasemapTiles>,
+    job: Option<Job>,
+    layout: Option<ExportLayout>,
 }
 
 impl ExportState {
     fn frame(&mut self, ui: &mut egui::Ui) {
+        let Some(job) = &mut self.job else {
+            return;
+        };
         let data = self.data.clone();
         let tiles = self
             .tiles
             .get_or_insert_with(|| BasemapTiles::new(ui.ctx().clone(), data.basemap.clone()));
-        draw_export(
-            ui,
+        // The whole image, edge to edge (the harness's ui has a margin).
+        let full = ui.ctx().content_rect();
+        let mut ui = ui.new_child(egui::UiBuilder::new().max_rect(full).id_salt("export"));
+        ui.set_clip_rect(full);
+        if let Some(d) = &mut self.density {
+            d.poll(ui.ctx(), &data, job.view.dark);
+        }
+        let density = self.density.as_ref().and_then(|d| d.map_view());
+        // Synthetic data visible on the map always carries the watermark.
+        let synthetic = job.synthetic
+            || self
+                .density
+                .as_ref()
+                .is_some_and(|d| d.synthetic_visible(&job.layers));
+        self.layout = Some(draw_export_layout(
+            &mut ui,
             &data,
-            &self.layers,
-            &mut self.view,
+            &job.layers,
+            &mut job.view,
             tiles,
-            &self.settings,
-            self.synthetic,
-        );
+            &job.settings,
+            synthetic,
+            density.as_ref(),
+        ));
     }
 
     fn pending(&mut self) -> usize {
-        self.tiles.as_mut().map(|t| t.pending()).unwrap_or(1)
+        let density = self.density.as_ref().map_or(0, |d| d.pending());
+        self.tiles.as_mut().map(|t| t.pending()).unwrap_or(1) + density
     }
 }
 
-/// An offscreen export renderer: keeps its GPU device and basemap tiles between renders.
+/// The wgpu device, created without panicking when there is no adapter.
+fn render_state() -> Result<egui_wgpu::RenderState, ExportError> {
+    let setup = egui_kittest::wgpu::default_wgpu_setup();
+    let instance = block_on(setup.new_instance());
+    let config = egui_wgpu::WgpuConfiguration {
+        wgpu_setup: setup,
+        ..Default::default()
+    };
+    block_on(egui_wgpu::RenderState::create(
+        &config,
+        &instance,
+        None,
+        egui_wgpu::RendererOptions::PREDICTABLE,
+    ))
+    .map_err(|e| ExportError::NoAdapter(e.to_string()))
+}
+
+/// A headless renderer for exports. Keeping one around reuses the graphics device and the
+/// basemap tiles already rendered, so later exports of the same area are much faster.
 pub struct Exporter {
     harness: Harness<'static, ExportState>,
-    size: [u32; 2],
 }
 
 impl Exporter {
-    /// Set up the offscreen renderer for `settings` (size, view, layout).
-    pub fn new(
-        data: Arc<AtlasData>,
+    pub fn new(data: Arc<AtlasData>) -> Result<Self, ExportError> {
+        let renderer = egui_kittest::wgpu::WgpuTestRenderer::from_render_state(render_state()?);
+        let state = ExportState {
+            data,
+            density: None,
+            tiles: None,
+            job: None,
+            layout: None,
+        };
+        // Belt and braces: nothing below should panic, but a driver might.
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Harness::builder()
+                .with_size(egui::vec2(64.0, 64.0))
+                .with_pixels_per_point(1.0)
+                .renderer(renderer)
+                .build_ui_state(|ui, st: &mut ExportState| st.frame(ui), state)
+        }));
+        let harness = built.map_err(|e| ExportError::NoAdapter(panic_text(&e)))?;
+        Ok(Self { harness })
+    }
+
+    /// Show the attack-density layers (the bundled synthetic demo under `data_dir`, with its
+    /// watermark) when they are switched on in an export's layers.
+    pub fn with_density(mut self, data_dir: std::path::PathBuf) -> Self {
+        let data = self.harness.state().data.clone();
+        self.harness.state_mut().density = Some(DensityState::new(data, data_dir));
+        self
+    }
+
+    /// Render an export to an image of exactly `settings.size`, waiting (at most a minute)
+    /// until every basemap tile it needs is ready. `synthetic` adds the "SYNTHETIC DATA"
+    /// watermark.
+    pub fn render(
+        &mut self,
         layers: &LayerSettings,
         settings: &ExportSettings,
         synthetic: bool,
-    ) -> Result<Self, ExportError> {
+    ) -> Result<Rendered, ExportError> {
+        let [w, h] = settings.size;
+        if !(1..=MAX_SIDE).contains(&w) || !(1..=MAX_SIDE).contains(&h) {
+            return Err(ExportError::Size(w, h));
+        }
         let mut view = ViewState {
             dark: settings.dark,
             ..ViewState::default()
@@ -82,53 +178,39 @@ impl Exporter {
         let _ = view
             .memory
             .set_zoom(settings.export_zoom().clamp(2.0, 18.0));
-        let state = ExportState {
-            data,
+        let st = self.harness.state_mut();
+        st.job = Some(Job {
             layers: layers.clone(),
-            view,
-            tiles: None,
             settings: settings.clone(),
+            view,
             synthetic,
-        };
-        let [w, h] = settings.size;
-        // Creating the wgpu device panics when there is no adapter at all: make it an error.
-        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            Harness::builder()
-                .with_size(egui::vec2(w as f32, h as f32))
-                .with_pixels_per_point(1.0)
-                .wgpu()
-                .build_ui_state(|ui, st: &mut ExportState| st.frame(ui), state)
-        }));
-        let harness = built.map_err(|e| ExportError::NoAdapter(panic_text(&e)))?;
-        Ok(Self {
-            harness,
-            size: settings.size,
-        })
+        });
+        st.layout = None;
+        self.harness.set_size(egui::vec2(w as f32, h as f32));
+        let result = self.finish(w, h);
+        self.harness.state_mut().job = None;
+        result
     }
 
-    /// Change the title (the benchmark re-renders with a new one each time).
-    pub fn set_title(&mut self, title: Option<String>) {
-        self.harness.state_mut().settings.title = title;
-    }
-
-    /// Render, waiting until every basemap tile the view needs is ready.
-    pub fn render(&mut self) -> Result<image::RgbaImage, ExportError> {
-        let limit = Duration::from_secs(60);
+    fn finish(&mut self, w: u32, h: u32) -> Result<Rendered, ExportError> {
         let start = Instant::now();
         loop {
             self.harness.step();
             if self.harness.state_mut().pending() == 0 {
                 break;
             }
-            if start.elapsed() > limit {
-                return Err(ExportError::TilesTimeout(limit));
+            if start.elapsed() > TILE_TIMEOUT {
+                return Err(ExportError::TilesTimeout(TILE_TIMEOUT));
             }
-            std::thread::sleep(Duration::from_millis(5));
+            std::thread::sleep(Duration::from_millis(2));
         }
-        // One more frame with every tile in place (labels and areas settle too).
+        // One more frame with every tile in place.
         self.harness.step();
-        let image = self.harness.render().map_err(ExportError::Render)?;
-        let [w, h] = self.size;
+        // The read-back panics if the device is lost or times out: make that an error too.
+        let image =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.harness.render()))
+                .map_err(|e| ExportError::Render(panic_text(&e)))?
+                .map_err(ExportError::Render)?;
         if image.dimensions() != (w, h) {
             return Err(ExportError::Render(format!(
                 "rendered {}×{} instead of {w}×{h}",
@@ -136,19 +218,26 @@ impl Exporter {
                 image.height()
             )));
         }
-        Ok(image)
+        let layout = self
+            .harness
+            .state_mut()
+            .layout
+            .take()
+            .ok_or_else(|| ExportError::Render("nothing was drawn".into()))?;
+        Ok(Rendered { image, layout })
     }
 }
 
-/// Render an export to an image of exactly `settings.size`, waiting until every basemap tile
-/// it needs is ready. `synthetic` adds the "SYNTHETIC DATA" watermark.
+/// Render one export with a fresh [`Exporter`] (see [`Exporter::render`]).
 pub fn render_image(
     data: Arc<AtlasData>,
     layers: &LayerSettings,
     settings: &ExportSettings,
     synthetic: bool,
 ) -> Result<image::RgbaImage, ExportError> {
-    Exporter::new(data, layers, settings, synthetic)?.render()
+    Ok(Exporter::new(data)?
+        .render(layers, settings, synthetic)?
+        .image)
 }
 
 /// Write a PNG; a missing directory or an unwritable path is a clear error.
@@ -157,10 +246,10 @@ pub fn save_png(image: &image::RgbaImage, path: &Path) -> Result<(), ExportError
         path: path.display().to_string(),
         message,
     };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if !dir.is_dir() {
-            return Err(err(format!("directory {} does not exist", dir.display())));
-        }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(err(format!("directory {} does not exist", dir.display())));
     }
     image
         .save_with_format(path, image::ImageFormat::Png)

@@ -116,7 +116,7 @@ impl ExportSettings {
         self.center = [lon, lat];
         let [w, h] = self.size.map(f64::from);
         let banners = if self.banner.is_some() {
-            2.0 * 34.0 * f64::from(self.text_scale())
+            2.0 * f64::from(self.banner_height())
         } else {
             0.0
         };
@@ -131,6 +131,16 @@ impl ExportSettings {
     /// the slide at any size.
     pub fn text_scale(&self) -> f32 {
         (1.25 * self.size[1] as f32 / 1080.0).max(0.5)
+    }
+
+    /// Smallest text the layout draws, in pixels: 14 px at 1080 px high.
+    pub fn min_text_px(&self) -> f32 {
+        11.2 * self.text_scale()
+    }
+
+    /// Height of each classification banner, in pixels.
+    pub fn banner_height(&self) -> f32 {
+        34.0 * self.text_scale()
     }
 }
 

@@ -7,8 +7,11 @@ mod admin_layer;
 mod attribution;
 pub mod basemap_tiles;
 pub mod camps_layer;
+pub mod choropleth_layer;
 pub mod hatch;
+pub mod heatmap_layer;
 mod highlight_layer;
+pub mod incidents_layer;
 mod interaction;
 mod labels;
 pub mod network_layer;
@@ -26,6 +29,7 @@ pub use labels::{Label, LabelSink};
 use atlas_core::model::UnitKind;
 use walkers::Map;
 
+use crate::density::MapDensity;
 use crate::scene::AtlasData;
 use crate::state::{LayerId, LayerSettings, ViewState, start_position};
 
@@ -38,6 +42,19 @@ pub fn show_map(
     view: &mut ViewState,
     tiles: &mut BasemapTiles,
     interactive: bool,
+) -> egui::Response {
+    show_map_with(ui, data, layers, view, tiles, interactive, None)
+}
+
+/// [`show_map`] with the attack-density layers (choropleth, heatmap, incidents) of `density`.
+pub fn show_map_with(
+    ui: &mut egui::Ui,
+    data: &AtlasData,
+    layers: &LayerSettings,
+    view: &mut ViewState,
+    tiles: &mut BasemapTiles,
+    interactive: bool,
+    density: Option<&MapDensity<'_>>,
 ) -> egui::Response {
     tiles.set_dark(view.dark);
     let labels = LabelSink::default();
@@ -52,6 +69,14 @@ pub fn show_map(
     if basemap.visible {
         map = map.with_layer(tiles, basemap.opacity);
     }
+    if let Some(d) = density.filter(|_| layers.shown(LayerId::Choropleth)) {
+        map = map.with_plugin(choropleth_layer::ChoroplethLayer {
+            data,
+            density: d,
+            style: layers.get(LayerId::Choropleth),
+            interactive,
+        });
+    }
     for (id, kind) in [
         (LayerId::Provinces, UnitKind::Province),
         (LayerId::Districts, UnitKind::District),
@@ -63,6 +88,22 @@ pub fn show_map(
                 style: layers.get(id),
                 labels: labels.clone(),
                 dark,
+            });
+        }
+    }
+    if let Some(d) = density {
+        if let (Some((texture, world)), true) = (d.heat, layers.shown(LayerId::Heatmap)) {
+            map = map.with_plugin(heatmap_layer::HeatmapLayer {
+                texture,
+                world,
+                style: layers.get(LayerId::Heatmap),
+            });
+        }
+        if layers.shown(LayerId::Incidents) {
+            map = map.with_plugin(incidents_layer::IncidentsLayer {
+                density: d,
+                style: layers.get(LayerId::Incidents),
+                interactive,
             });
         }
     }
@@ -123,6 +164,21 @@ pub fn show_map(
         dark,
     });
     map = map.with_plugin(labels::LabelsPlugin { sink: labels, dark });
+    if let Some(d) = density {
+        let shown = crate::density::DENSITY_LAYERS
+            .iter()
+            .any(|id| layers.shown(*id));
+        if shown {
+            map = map.with_plugin(heatmap_layer::DatasetBadge {
+                text: if d.dataset.synthetic() {
+                    crate::density::SYNTHETIC_WARNING.to_string()
+                } else {
+                    format!("Incidents: {}", d.dataset.origin.name)
+                },
+                synthetic: d.dataset.synthetic(),
+            });
+        }
+    }
     let response = ui.add(map);
     // Exports lay out their own, larger "Sources" line.
     if interactive {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
 use crate::export::{
-    Banner, BannerPreset, ExportSettings, SIZE_PRESETS, draw_export, render_image, save_png,
+    Banner, BannerPreset, ExportSettings, Exporter, SIZE_PRESETS, draw_export, save_png,
 };
 use crate::map::BasemapTiles;
 use crate::scene::AtlasData;
@@ -73,11 +73,25 @@ impl ExportDialog {
         data: &Arc<AtlasData>,
         layers: &LayerSettings,
         settings: ExportSettings,
+        density: &crate::density::DensityState,
     ) {
         let (tx, rx) = channel();
-        let (data, layers) = (data.clone(), layers.clone());
+        let (data, mut layers) = (data.clone(), layers.clone());
+        let demo = density.synthetic();
+        if !demo {
+            // The exporter only knows the bundled demo: never draw it in place of the
+            // user's own data — leave the density layers out instead (said in the status).
+            for id in crate::density::DENSITY_LAYERS {
+                layers.get_mut(id).visible = false;
+            }
+        }
+        let dir = density.data_dir().to_path_buf();
         std::thread::spawn(move || {
-            let r = render_image(data, &layers, &settings, false).map_err(|e| e.to_string());
+            let r = Exporter::new(data)
+                .map(|e| e.with_density(dir))
+                .and_then(|mut e| e.render(&layers, &settings, false))
+                .map(|r| r.image)
+                .map_err(|e| e.to_string());
             let _ = tx.send(r);
         });
         self.status = "Rendering…".into();
@@ -121,6 +135,7 @@ pub fn show(
     layers: &LayerSettings,
     view: &ViewState,
     tiles: &mut BasemapTiles,
+    density: &crate::density::DensityState,
 ) {
     dlg.poll(ctx);
     let mut open = dlg.open;
@@ -211,7 +226,8 @@ pub fn show(
                         &mut dlg.preview_view,
                         tiles,
                         &preview,
-                        false,
+                        density.synthetic_visible(layers),
+                        density.map_view().as_ref(),
                     );
                 },
             );
@@ -229,13 +245,14 @@ pub fn show(
                         data,
                         layers,
                         settings.clone(),
+                        density,
                     );
                 }
                 if ui
                     .add_enabled(!busy, egui::Button::new("Copy to clipboard"))
                     .clicked()
                 {
-                    dlg.start(Target::Clipboard, data, layers, settings.clone());
+                    dlg.start(Target::Clipboard, data, layers, settings.clone(), density);
                 }
             });
             if !dlg.status.is_empty() {

@@ -3,11 +3,13 @@
 use crate::state::{LayerId, LayerSettings};
 
 /// Draw the layer list; returns true when anything changed. `groups` are the report's groups
-/// (id, short name, colour) for the group-presence sub-layers.
+/// (id, short name, colour) for the group-presence sub-layers; `incidents` names the loaded
+/// incident data (and whether it is synthetic) beside the density layers.
 pub fn show(
     ui: &mut egui::Ui,
     layers: &mut LayerSettings,
     groups: &[(String, String, egui::Color32)],
+    incidents: Option<(&str, bool)>,
 ) -> bool {
     let mut changed = false;
     ui.heading("Layers");
@@ -15,6 +17,16 @@ pub fn show(
         let style = layers.get_mut(*id);
         ui.horizontal(|ui| {
             changed |= ui.checkbox(&mut style.visible, id.label()).changed();
+            if let Some((name, synthetic)) =
+                incidents.filter(|_| crate::density::DENSITY_LAYERS.contains(id))
+            {
+                let text = egui::RichText::new(format!("({name})")).small();
+                if synthetic {
+                    ui.label(text.color(super::density_legend::WARNING_RED));
+                } else {
+                    ui.label(text.weak());
+                }
+            }
         });
         ui.add_enabled_ui(style.visible, |ui| {
             let slider = egui::Slider::new(&mut style.opacity, 0.0..=1.0)

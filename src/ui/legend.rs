@@ -8,7 +8,13 @@ use crate::state::{LayerId, LayerSettings};
 /// One legend row: a symbol drawn by `swatch` and its text.
 fn row(ui: &mut egui::Ui, text: &str, swatch: impl FnOnce(&egui::Painter, egui::Rect)) {
     ui.horizontal_top(|ui| {
-        let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
+        // Symbols grow with the text (exports scale the text styles).
+        let k = ui
+            .style()
+            .text_styles
+            .get(&egui::TextStyle::Body)
+            .map_or(1.0, |f| f.size / 12.5);
+        let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0) * k, Sense::hover());
         swatch(ui.painter(), rect);
         ui.add(egui::Label::new(text).wrap());
     });

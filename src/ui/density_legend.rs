@@ -1,0 +1,236 @@
+//! Legend of the attack-density layers: the dataset (and the synthetic warning), the
+//! heatmap ramp with its units, the choropleth classes, the incident symbols.
+
+use egui::{Color32, Mesh, Sense, Stroke, pos2, vec2};
+
+use crate::density::analysis::class_labels;
+use crate::density::heat::{ramp_rgba, scaled_at};
+use crate::density::params::{by_noun, method_name, weight_noun};
+use crate::density::{By, DENSITY_LAYERS, DensityState, SYNTHETIC_WARNING, Weight};
+use crate::map::choropleth_layer::{FILL_ALPHA, class_colour};
+use crate::map::incidents_layer::INCIDENT_COLOUR;
+use crate::state::{LayerId, LayerSettings};
+
+/// Red used for the synthetic-data warning.
+pub const WARNING_RED: Color32 = Color32::from_rgb(190, 25, 40);
+
+fn row(ui: &mut egui::Ui, text: &str, swatch: impl FnOnce(&egui::Painter, egui::Rect)) {
+    ui.horizontal_top(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
+        swatch(ui.painter(), rect);
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+fn singular(w: Weight) -> &'static str {
+    match w {
+        Weight::Events => "event",
+        Weight::Fatalities => "fatality",
+    }
+}
+
+/// A number for a legend: two significant digits or so.
+pub fn short_number(v: f64) -> String {
+    if v >= 100.0 {
+        format!("{v:.0}")
+    } else if v >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// The density legend (nothing when no density layer is shown).
+pub fn show(ui: &mut egui::Ui, density: &DensityState, layers: &LayerSettings, dark: bool) {
+    if !DENSITY_LAYERS.iter().any(|id| layers.shown(*id)) {
+        return;
+    }
+    let Some(ds) = density.dataset() else {
+        ui.label("Incidents: loading…");
+        return;
+    };
+    ui.strong(format!("Attack density: {}", ds.origin.name));
+    if ds.synthetic() {
+        ui.colored_label(WARNING_RED, SYNTHETIC_WARNING);
+    }
+    let Some(a) = density.analysis() else {
+        ui.label("Computing…");
+        return;
+    };
+    let q = &a.params.query;
+    let noun = weight_noun(q.weight);
+    ui.label(format!(
+        "{} of {} incidents selected ({} fatalities)",
+        a.selected.indices.len(),
+        ds.len(),
+        a.fatalities
+    ));
+    if layers.shown(LayerId::Heatmap)
+        && let Some(heat) = &a.heat
+    {
+        ui.label(format!(
+            "Heatmap: {noun} per 100 km² (kernel density, bandwidth {} km)",
+            q.bandwidth_km
+        ));
+        ramp(ui, heat.peak, dark);
+    }
+    if layers.shown(LayerId::Choropleth) {
+        let u = &a.units;
+        ui.label(format!(
+            "Choropleth: {noun} per {} ({})",
+            by_noun(u.by),
+            method_name(q.method)
+        ));
+        let n = u.classes.len();
+        for (i, label) in class_labels(&u.classes).iter().enumerate() {
+            let noun = if label == "1" {
+                singular(q.weight)
+            } else {
+                noun
+            };
+            row(ui, &format!("{label} {noun}"), |p, r| {
+                p.rect_filled(
+                    r.shrink(2.0),
+                    2.0,
+                    class_colour(i, n).gamma_multiply(FILL_ALPHA),
+                );
+            });
+        }
+        row(ui, &format!("0 {noun}: no fill"), |p, r| {
+            p.rect_stroke(
+                r.shrink(2.0),
+                2.0,
+                Stroke::new(1.0, Color32::from_gray(140)),
+                egui::StrokeKind::Inside,
+            );
+        });
+        let unassigned: u64 = u.table.unassigned.iter().map(|c| c.events).sum();
+        if u.by == By::District && unassigned > 0 {
+            ui.weak(format!(
+                "{unassigned} events located only to a province: in no district"
+            ));
+        }
+        if u.table.outside_events > 0 {
+            ui.weak(format!(
+                "{} events outside every {}",
+                u.table.outside_events,
+                by_noun(u.by)
+            ));
+        }
+    }
+    if layers.shown(LayerId::Incidents) {
+        row(ui, "Incident, exact or town (zoom 8 and closer)", |p, r| {
+            p.circle(
+                r.center(),
+                4.0,
+                INCIDENT_COLOUR,
+                Stroke::new(1.0, Color32::WHITE),
+            );
+        });
+        row(ui, "Incident located to a district centre only", |p, r| {
+            p.circle_stroke(r.center(), 5.0, Stroke::new(2.0, INCIDENT_COLOUR));
+        });
+        row(ui, "Cluster: number of incidents (farther out)", |p, r| {
+            p.circle(
+                r.center(),
+                7.5,
+                INCIDENT_COLOUR.gamma_multiply(0.8),
+                Stroke::new(1.0, Color32::WHITE),
+            );
+        });
+        let coarse = a.selected.indices.len() - a.mapped.len();
+        if coarse > 0 {
+            ui.weak(format!(
+                "{coarse} located only to a province or country: counted, not drawn"
+            ));
+        }
+    }
+}
+
+/// The heatmap's colour ramp with ticks at 0, a quarter of the peak and the peak.
+fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool) {
+    let (rect, _) = ui.allocate_exact_size(vec2(200.0, 30.0), Sense::hover());
+    let bar = egui::Rect::from_min_size(rect.min, vec2(rect.width(), 12.0));
+    let p = ui.painter();
+    // Checker behind the bar so its transparent low end reads as "fades out".
+    p.rect_filled(bar, 0.0, Color32::from_gray(if dark { 40 } else { 240 }));
+    let mut mesh = Mesh::default();
+    let steps = 48;
+    for k in 0..=steps {
+        let t = k as f32 / steps as f32;
+        let [r, g, b, a] = ramp_rgba(t, dark);
+        let c = Color32::from_rgba_unmultiplied(r, g, b, a);
+        let x = bar.left() + t * bar.width();
+        mesh.colored_vertex(pos2(x, bar.top()), c);
+        mesh.colored_vertex(pos2(x, bar.bottom()), c);
+        if k > 0 {
+            let i = 2 * k as u32;
+            mesh.add_triangle(i - 2, i - 1, i);
+            mesh.add_triangle(i - 1, i, i + 1);
+        }
+    }
+    p.add(mesh);
+    p.rect_stroke(
+        bar,
+        0.0,
+        Stroke::new(0.5, Color32::from_gray(120)),
+        egui::StrokeKind::Outside,
+    );
+    let font = egui::FontId::proportional(11.0);
+    let ink = ui.visuals().text_color();
+    for (t, align) in [
+        (0.0f32, egui::Align2::LEFT_TOP),
+        (0.5, egui::Align2::CENTER_TOP),
+        (1.0, egui::Align2::RIGHT_TOP),
+    ] {
+        let v = peak * scaled_at(t) as f64;
+        let text = if t == 0.0 {
+            "0".to_string()
+        } else {
+            short_number(v)
+        };
+        let x = bar.left() + t * bar.width();
+        p.text(pos2(x, bar.bottom() + 2.0), align, text, font.clone(), ink);
+    }
+}
+
+/// The density legend as a foldable box over the map's lower-right corner (in this region
+/// the plains of Punjab and Sindh, away from the border areas the data is about) (`map` is the map's rect).
+pub fn overlay(
+    ui: &mut egui::Ui,
+    map: egui::Rect,
+    density: &DensityState,
+    layers: &LayerSettings,
+    dark: bool,
+) {
+    if !DENSITY_LAYERS.iter().any(|id| layers.shown(*id)) {
+        return;
+    }
+    let fill = if dark {
+        Color32::from_rgba_unmultiplied(25, 25, 30, 225)
+    } else {
+        Color32::from_rgba_unmultiplied(250, 250, 248, 230)
+    };
+    egui::Area::new(egui::Id::unique("density-legend"))
+        .pivot(egui::Align2::RIGHT_BOTTOM)
+        .fixed_pos(map.right_bottom() + vec2(-10.0, -38.0))
+        .constrain_to(map)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::new()
+                .fill(fill)
+                .stroke(Stroke::new(1.0, Color32::from_black_alpha(60)))
+                .corner_radius(4.0)
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.set_max_width(250.0);
+                    *ui.visuals_mut() = if dark {
+                        egui::Visuals::dark()
+                    } else {
+                        egui::Visuals::light()
+                    };
+                    egui::CollapsingHeader::new("Attack density legend")
+                        .default_open(true)
+                        .show(ui, |ui| show(ui, density, layers, dark));
+                });
+        });
+}

@@ -1,0 +1,255 @@
+//! The attack-density controls: dataset, weighting, heatmap bandwidth, choropleth level and
+//! classing, actor and event-type filters, and the distance to the AF–PK border (share of
+//! the selection within N km, distance histogram).
+
+use atlas_core::analysis::ClassMethod;
+use egui_plot::{Bar, BarChart, Plot};
+
+use super::density_legend::WARNING_RED;
+use crate::density::analysis::{BORDER_BIN_KM, BorderStats};
+use crate::density::params::method_name;
+use crate::density::{By, DensityState, Weight};
+
+/// What the panel asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelAction {
+    None,
+    OpenImport,
+}
+
+/// The panel (in the right-hand side bar).
+pub fn show(ui: &mut egui::Ui, density: &mut DensityState) -> PanelAction {
+    let mut action = PanelAction::None;
+    egui::CollapsingHeader::new("Attack density")
+        .default_open(true)
+        .show(ui, |ui| {
+            action = dataset_row(ui, density);
+            ui.separator();
+            settings(ui, density);
+            filters(ui, density);
+            ui.separator();
+            border(ui, density);
+            if density.pending() > 0 {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Computing…");
+                });
+            }
+        });
+    action
+}
+
+fn dataset_row(ui: &mut egui::Ui, density: &mut DensityState) -> PanelAction {
+    let mut action = PanelAction::None;
+    match density.dataset().cloned() {
+        Some(ds) => {
+            ui.label(format!(
+                "Data: {} ({}, {} incidents)",
+                ds.origin.name,
+                ds.origin.schema.name(),
+                ds.len()
+            ));
+            if ds.synthetic() {
+                ui.colored_label(WARNING_RED, crate::density::SYNTHETIC_WARNING);
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Import a file…").clicked() {
+                    action = PanelAction::OpenImport;
+                }
+                if !ds.synthetic() && ui.button("Back to the demo").clicked() {
+                    density.load_demo(ui.ctx());
+                }
+            });
+        }
+        None => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Loading incidents…");
+            });
+        }
+    }
+    action
+}
+
+fn settings(ui: &mut egui::Ui, density: &mut DensityState) {
+    let q = &mut density.params.query;
+    ui.horizontal(|ui| {
+        ui.label("Weight:");
+        ui.radio_value(&mut q.weight, Weight::Events, "Events");
+        ui.radio_value(&mut q.weight, Weight::Fatalities, "Fatalities");
+    });
+    ui.add(
+        egui::Slider::new(&mut q.bandwidth_km, 2.0..=100.0)
+            .logarithmic(true)
+            .fixed_decimals(0)
+            .suffix(" km")
+            .text("Heatmap bandwidth"),
+    );
+    ui.horizontal(|ui| {
+        ui.label("Choropleth by:");
+        ui.radio_value(&mut q.by, By::Province, "Province");
+        ui.radio_value(&mut q.by, By::District, "District");
+    });
+    egui::ComboBox::from_label("Classes")
+        .selected_text(method_name(q.method))
+        .show_ui(ui, |ui| {
+            for m in [
+                ClassMethod::NaturalBreaks,
+                ClassMethod::Quantile,
+                ClassMethod::EqualInterval,
+            ] {
+                ui.selectable_value(&mut q.method, m, method_name(m));
+            }
+        });
+}
+
+/// A name no incident has: "none of them".
+const NOTHING: &str = "\u{1}(none)";
+
+/// Checkbox list over `all` (name, count): an empty `chosen` means "all".
+fn choice_list(ui: &mut egui::Ui, id: &str, all: &[(String, usize)], chosen: &mut Vec<String>) {
+    let search_id = ui.scope_id().with((id, "search"));
+    let mut search: String = ui.data(|d| d.get_temp(search_id)).unwrap_or_default();
+    if all.len() > 12 {
+        ui.add(egui::TextEdit::singleline(&mut search).hint_text("Search"));
+        ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+    }
+    ui.horizontal(|ui| {
+        if ui.small_button("All").clicked() {
+            chosen.clear();
+        }
+        if ui.small_button("None").clicked() {
+            // Nothing chosen would mean "all": keep one impossible name instead.
+            *chosen = vec![NOTHING.to_string()];
+        }
+    });
+    let needle = search.to_lowercase();
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .max_height(160.0)
+        .show(ui, |ui| {
+            for (name, n) in all
+                .iter()
+                .filter(|(name, _)| needle.is_empty() || name.to_lowercase().contains(&needle))
+                .take(300)
+            {
+                let mut on = chosen.is_empty() || chosen.contains(name);
+                if ui.checkbox(&mut on, format!("{name} ({n})")).changed() {
+                    if chosen.is_empty() {
+                        *chosen = all.iter().map(|(a, _)| a.clone()).collect();
+                    }
+                    chosen.retain(|c| c != name && c != NOTHING);
+                    if on {
+                        chosen.push(name.clone());
+                    }
+                    if all.iter().all(|(a, _)| chosen.contains(a)) {
+                        chosen.clear();
+                    }
+                }
+            }
+        });
+}
+
+fn filters(ui: &mut egui::Ui, density: &mut DensityState) {
+    let Some(ds) = density.dataset().cloned() else {
+        return;
+    };
+    let f = &mut density.params.query.filter;
+    let count = |chosen: &Vec<String>, all: usize| {
+        if chosen.is_empty() {
+            "all".to_string()
+        } else {
+            format!(
+                "{} of {all}",
+                chosen.iter().filter(|c| *c != NOTHING).count()
+            )
+        }
+    };
+    egui::CollapsingHeader::new(format!("Actors ({})", count(&f.actors, ds.actors.len())))
+        .id_salt("density-actors")
+        .show(ui, |ui| {
+            choice_list(ui, "actors", &ds.actors, &mut f.actors)
+        });
+    egui::CollapsingHeader::new(format!(
+        "Event types ({})",
+        count(&f.event_types, ds.event_types.len())
+    ))
+    .id_salt("density-types")
+    .show(ui, |ui| {
+        choice_list(ui, "types", &ds.event_types, &mut f.event_types)
+    });
+}
+
+fn border(ui: &mut egui::Ui, density: &mut DensityState) {
+    ui.add(
+        egui::Slider::new(&mut density.params.query.border_km, 5.0..=300.0)
+            .fixed_decimals(0)
+            .suffix(" km")
+            .text("Distance to AF–PK border"),
+    );
+    let Some(a) = density.analysis().cloned() else {
+        return;
+    };
+    match &a.border {
+        Some(b) => {
+            ui.label(format!(
+                "{:.0} % of the selection within {:.0} km of the border ({} of {})",
+                100.0 * b.share,
+                b.km,
+                b.within,
+                b.measured
+            ));
+            distance_histogram(ui, b);
+        }
+        None => {
+            ui.weak("The AF–PK border line could not be read:");
+            for p in density
+                .levels()
+                .map(|l| l.problems.clone())
+                .unwrap_or_default()
+            {
+                ui.weak(p.to_string());
+            }
+        }
+    }
+}
+
+fn distance_histogram(ui: &mut egui::Ui, b: &BorderStats) {
+    let last = b.histogram.len().saturating_sub(1);
+    let bars: Vec<Bar> = b
+        .histogram
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let lo = i as f64 * BORDER_BIN_KM;
+            let near = lo < b.km;
+            let name = if i == last {
+                format!("{lo:.0} km and more: {n}")
+            } else {
+                format!("{lo:.0}–{:.0} km: {n}", lo + BORDER_BIN_KM)
+            };
+            Bar::new(lo + BORDER_BIN_KM / 2.0, n as f64)
+                .width(BORDER_BIN_KM * 0.85)
+                .fill(if near {
+                    egui::Color32::from_rgb(178, 24, 43)
+                } else {
+                    egui::Color32::from_rgb(170, 170, 175)
+                })
+                .name(name)
+        })
+        .collect();
+    Plot::new("density-border-histogram")
+        .height(90.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([false, true])
+        .include_y(0.0)
+        .x_axis_label("km to the border")
+        .label_formatter(|_| None)
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new("Distance", bars).allow_hover(true))
+        });
+}

@@ -1,0 +1,325 @@
+//! File → Import incidents: a path (typed or dropped on the window), the schema detected from
+//! the header with a chance to change it or map the columns of a generic CSV, progress with
+//! Cancel, and a summary of kept and dropped rows. Importing replaces the loaded data (the
+//! demo) in one click.
+
+use std::path::PathBuf;
+
+use atlas_core::incidents::{ColumnMapping, CsvFormat, LocationPrecision, Schema};
+
+use super::density_legend::WARNING_RED;
+use crate::density::inspect::{Inspection, guess_mapping, inspect};
+use crate::density::{DensityState, ImportFormat, ImportOutcome};
+
+/// Dropped rows listed in the summary.
+pub const SHOW_DROPPED: usize = 20;
+
+/// How to read the file, as chosen in the dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadAs {
+    Detected,
+    Acled,
+    Ucdp,
+    Gtd,
+    Generic,
+}
+
+/// Dialog state.
+pub struct ImportDialog {
+    pub open: bool,
+    pub path: String,
+    pub read_as: ReadAs,
+    pub mapping: ColumnMapping,
+    inspection: Option<Result<Inspection, String>>,
+    /// An import was started from here (show its progress and summary).
+    started: bool,
+}
+
+impl Default for ImportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            path: String::new(),
+            read_as: ReadAs::Detected,
+            mapping: ColumnMapping::default(),
+            inspection: None,
+            started: false,
+        }
+    }
+}
+
+impl ImportDialog {
+    /// Open on `path` and read its header.
+    pub fn open_path(&mut self, path: &std::path::Path) {
+        self.open = true;
+        self.path = path.display().to_string();
+        self.inspect();
+    }
+
+    /// Read the header of the file in the path field.
+    pub fn inspect(&mut self) {
+        let result = inspect(&PathBuf::from(self.path.trim()));
+        if let Ok(i) = &result {
+            self.read_as = if i.detected == Schema::Generic {
+                ReadAs::Generic
+            } else {
+                ReadAs::Detected
+            };
+            self.mapping = guess_mapping(&i.headers);
+        }
+        self.inspection = Some(result);
+        self.started = false;
+    }
+
+    /// The format to import with, if the inspection allows one.
+    pub fn format(&self) -> Option<ImportFormat> {
+        let i = self.inspection.as_ref()?.as_ref().ok()?;
+        if i.detected == Schema::GeoJson {
+            return Some(ImportFormat::GeoJson(Box::new(self.mapping.clone())));
+        }
+        let csv = match self.read_as {
+            ReadAs::Detected if i.detected == Schema::Generic => return None,
+            ReadAs::Detected => CsvFormat::Auto,
+            ReadAs::Acled => CsvFormat::Acled,
+            ReadAs::Ucdp => CsvFormat::UcdpGed,
+            ReadAs::Gtd => CsvFormat::Gtd,
+            ReadAs::Generic => CsvFormat::Generic(Box::new(self.mapping.clone())),
+        };
+        Some(ImportFormat::Csv(csv))
+    }
+
+    /// `--import FILE`: open on `path` and import at once when the schema was recognised; a
+    /// generic CSV waits in the dialog for its column mapping to be confirmed.
+    pub fn open_and_import(
+        &mut self,
+        ctx: &egui::Context,
+        density: &mut DensityState,
+        path: &std::path::Path,
+    ) {
+        self.open_path(path);
+        let known = matches!(&self.inspection, Some(Ok(i)) if i.detected != Schema::Generic);
+        if known {
+            self.start(ctx, density);
+        }
+    }
+
+    /// Start the import (replacing the loaded data when it finishes).
+    pub fn start(&mut self, ctx: &egui::Context, density: &mut DensityState) {
+        if let (Some(format), Some(Ok(i))) = (self.format(), &self.inspection) {
+            density.start_import(ctx, i.path.clone(), format);
+            self.started = true;
+        }
+    }
+}
+
+/// The dialog window.
+pub fn show(ctx: &egui::Context, dlg: &mut ImportDialog, density: &mut DensityState) {
+    let mut open = dlg.open;
+    egui::Window::new("Import incidents")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| body(ui, dlg, density));
+    dlg.open = open;
+}
+
+fn body(ui: &mut egui::Ui, dlg: &mut ImportDialog, density: &mut DensityState) {
+    ui.label("ACLED, UCDP GED or GTD export (CSV), any CSV with coordinates, or GeoJSON points. Drop a file on the window or type its path.");
+    ui.horizontal(|ui| {
+        let edit = egui::TextEdit::singleline(&mut dlg.path)
+            .hint_text("/path/to/events.csv")
+            .desired_width(360.0);
+        ui.add(edit).labelled_by(ui.label("File path").id);
+        if ui.button("Inspect").clicked() {
+            dlg.inspect();
+        }
+    });
+    match &dlg.inspection {
+        None => {}
+        Some(Err(e)) => {
+            ui.colored_label(WARNING_RED, e);
+        }
+        Some(Ok(i)) => {
+            let i = i.clone();
+            schema_choice(ui, dlg, &i);
+        }
+    }
+    ui.separator();
+    if let Some((fraction, reading)) = density.import_progress() {
+        let text = if reading {
+            format!("Reading… {:.0} %", 100.0 * fraction)
+        } else {
+            "Placing incidents in provinces and districts…".to_string()
+        };
+        ui.add(egui::ProgressBar::new(if reading { fraction } else { 1.0 }).text(text));
+        if ui.button("Cancel").clicked() {
+            density.cancel_import();
+        }
+        return;
+    }
+    let target = density
+        .dataset_name()
+        .unwrap_or("the loaded data")
+        .to_string();
+    let label = if density.dataset().is_some_and(|d| d.synthetic()) {
+        "Replace demo data".to_string()
+    } else {
+        format!("Import, replacing {target}")
+    };
+    let ready = dlg.format().is_some();
+    if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
+        dlg.start(ui.ctx(), density);
+    }
+    if dlg.started {
+        summary(ui, density);
+    }
+}
+
+fn schema_choice(ui: &mut egui::Ui, dlg: &mut ImportDialog, i: &Inspection) {
+    let size = format!("{:.1} MB", i.bytes as f64 / 1e6);
+    if i.detected == Schema::GeoJson {
+        ui.label(format!("GeoJSON points ({size}). Property names:"));
+        mapping_fields(ui, &mut dlg.mapping, None);
+        return;
+    }
+    ui.label(format!(
+        "{} columns ({size}); header looks like: {}",
+        i.headers.len(),
+        i.detected.name()
+    ));
+    let detected = format!("As detected ({})", i.detected.name());
+    egui::ComboBox::from_label("Read as")
+        .selected_text(match dlg.read_as {
+            ReadAs::Detected => detected.clone(),
+            ReadAs::Acled => "ACLED".into(),
+            ReadAs::Ucdp => "UCDP GED".into(),
+            ReadAs::Gtd => "GTD".into(),
+            ReadAs::Generic => "Generic CSV (map the columns)".into(),
+        })
+        .show_ui(ui, |ui| {
+            let r = &mut dlg.read_as;
+            if i.detected != Schema::Generic {
+                ui.selectable_value(r, ReadAs::Detected, detected);
+            }
+            ui.selectable_value(r, ReadAs::Acled, "ACLED");
+            ui.selectable_value(r, ReadAs::Ucdp, "UCDP GED");
+            ui.selectable_value(r, ReadAs::Gtd, "GTD");
+            ui.selectable_value(r, ReadAs::Generic, "Generic CSV (map the columns)");
+        });
+    if dlg.read_as == ReadAs::Generic {
+        mapping_fields(ui, &mut dlg.mapping, Some(&i.headers));
+    }
+}
+
+/// One row per mapped field: a column picker (CSV) or a property name (GeoJSON).
+fn mapping_fields(ui: &mut egui::Ui, m: &mut ColumnMapping, headers: Option<&[String]>) {
+    egui::Grid::new("import-mapping")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (name, field) in [
+                ("Longitude *", &mut m.lon),
+                ("Latitude *", &mut m.lat),
+                ("Date *", &mut m.date),
+                ("Actor *", &mut m.actor),
+            ] {
+                ui.label(name);
+                match headers {
+                    Some(h) => pick(ui, name, field, h),
+                    None => {
+                        ui.text_edit_singleline(field);
+                    }
+                }
+                ui.end_row();
+            }
+            for (name, field) in [
+                ("Fatalities", &mut m.fatalities),
+                ("Event type", &mut m.event_type),
+                ("Event ID", &mut m.id),
+                ("Second actor", &mut m.actor2),
+                ("Place name", &mut m.location),
+                ("Source", &mut m.source),
+                ("Notes", &mut m.notes),
+                ("Precision word", &mut m.precision),
+            ] {
+                ui.label(name);
+                match headers {
+                    Some(h) => pick_optional(ui, name, field, h),
+                    None => {
+                        let mut text = field.clone().unwrap_or_default();
+                        if ui.text_edit_singleline(&mut text).changed() {
+                            *field = (!text.trim().is_empty()).then_some(text);
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+            ui.label("Precision when not given");
+            egui::ComboBox::from_id_salt("import-default-precision")
+                .selected_text(m.default_precision.as_str())
+                .show_ui(ui, |ui| {
+                    for p in LocationPrecision::ALL {
+                        ui.selectable_value(&mut m.default_precision, p, p.as_str());
+                    }
+                });
+            ui.end_row();
+        });
+    ui.weak("* required. Rows missing them are dropped and listed with their line.");
+}
+
+fn pick(ui: &mut egui::Ui, id: &str, field: &mut String, headers: &[String]) {
+    let missing = !headers.iter().any(|h| h.eq_ignore_ascii_case(field));
+    let shown = if missing {
+        "(choose a column)".to_string()
+    } else {
+        field.clone()
+    };
+    egui::ComboBox::from_id_salt(("map", id))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for h in headers {
+                ui.selectable_value(field, h.clone(), h);
+            }
+        });
+}
+
+fn pick_optional(ui: &mut egui::Ui, id: &str, field: &mut Option<String>, headers: &[String]) {
+    let shown = field.clone().unwrap_or_else(|| "(none)".into());
+    egui::ComboBox::from_id_salt(("map", id))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(field, None, "(none)");
+            for h in headers {
+                ui.selectable_value(field, Some(h.clone()), h);
+            }
+        });
+}
+
+fn summary(ui: &mut egui::Ui, density: &DensityState) {
+    match &density.last_import {
+        None => {}
+        Some(ImportOutcome::Failed(e)) => {
+            ui.colored_label(WARNING_RED, format!("Import failed: {e}"));
+        }
+        Some(ImportOutcome::Done(o)) => {
+            let r = &o.report;
+            ui.label(format!(
+                "Imported {} of {} rows from {} ({}); {} dropped.",
+                r.rows_kept,
+                r.rows_read,
+                o.name,
+                o.schema.name(),
+                r.rows_dropped.len()
+            ));
+            if !r.rows_dropped.is_empty() {
+                let n = r.rows_dropped.len().min(SHOW_DROPPED);
+                ui.label(format!("First {n} dropped rows:"));
+                egui::ScrollArea::vertical()
+                    .max_height(160.0)
+                    .show(ui, |ui| {
+                        for (line, why) in r.rows_dropped.iter().take(SHOW_DROPPED) {
+                            ui.label(format!("line {line}: {why}"));
+                        }
+                    });
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! Attack density in the UI: the synthetic demo loads by default and says so; importing a
+//! fixture through the import dialog replaces it and reports dropped rows; narrowing the
+//! date range changes the choropleth legend; snapshots of the heatmap and choropleth views.
+
+use std::sync::{Arc, OnceLock};
+
+use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::{Harness, SnapshotOptions};
+use frontier_atlas::app::AtlasApp;
+use frontier_atlas::density::SYNTHETIC_WARNING;
+use frontier_atlas::scene::AtlasData;
+use frontier_atlas::state::LayerId;
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/density_acled.csv"
+);
+const GENERIC: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/density_generic.csv"
+);
+
+fn data() -> Arc<AtlasData> {
+    static DATA: OnceLock<Arc<AtlasData>> = OnceLock::new();
+    DATA.get_or_init(|| Arc::new(AtlasData::load(&AtlasData::default_dir())))
+        .clone()
+}
+
+fn harness(wgpu: bool) -> Harness<'static, AtlasApp> {
+    let b = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_pixels_per_point(1.0);
+    let b = if wgpu { b.wgpu() } else { b };
+    b.build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()))
+}
+
+/// Step until tiles, incident loads and analyses are done.
+fn settle(h: &mut Harness<'static, AtlasApp>) {
+    for _ in 0..3000 {
+        h.step();
+        if h.state_mut().pending_tiles() == 0 {
+            h.run_steps(2);
+            if h.state_mut().pending_tiles() == 0 {
+                return;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("background work never finished");
+}
+
+/// Text of a node: its label, or for a plain label widget its value.
+fn text(n: &egui_kittest::kittest::AccessKitNode<'_>) -> Option<String> {
+    n.label().or_else(|| n.value())
+}
+
+/// Texts of the choropleth legend rows ("… event(s)"), sorted.
+fn class_rows(h: &Harness<'static, AtlasApp>) -> Vec<String> {
+    let row = |t: &str| {
+        (t.ends_with(" events") || t.ends_with(" event"))
+            && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    let mut rows: Vec<String> = h
+        .query_all_by(|n| text(n).is_some_and(|t| row(&t)))
+        .filter_map(|n| text(&n.accesskit_node()))
+        .collect();
+    // A wrapped label's text also appears on its text run: keep each text once.
+    rows.sort();
+    rows.dedup();
+    rows
+}
+
+#[test]
+fn demo_loads_by_default_and_says_it_is_synthetic() {
+    let mut h = harness(false);
+    settle(&mut h);
+    let app = h.state();
+    let ds = app.density.dataset().expect("demo loaded");
+    assert_eq!(ds.origin.name, "Synthetic demo");
+    assert_eq!(ds.len(), 600);
+    assert!(ds.synthetic());
+    assert!(app.synthetic_visible());
+    // Legend and panel carry the warning; the layer list names the data.
+    assert!(h.query_all_by_label(SYNTHETIC_WARNING).count() >= 2);
+    assert!(h.query_all_by_label("(Synthetic demo)").count() == 3);
+    let a = h.state().density.analysis().expect("analysis");
+    assert_eq!(a.selected.indices.len(), 600);
+    // Switching every density layer off lifts the export watermark.
+    for id in [LayerId::Heatmap, LayerId::Incidents, LayerId::Choropleth] {
+        h.state_mut().layers.get_mut(id).visible = false;
+    }
+    assert!(!h.state().synthetic_visible());
+}
+
+#[test]
+fn import_fixture_through_the_dialog_then_narrow_the_dates() {
+    let mut h = harness(false);
+    settle(&mut h);
+    h.get_by_label("Import incidents…").click();
+    h.run_steps(2);
+    h.state_mut().import.path = FIXTURE.to_string();
+    h.get_by_label("Inspect").click();
+    h.run_steps(2);
+    h.get_by_label("Replace demo data").click();
+    h.run_steps(1);
+    settle(&mut h);
+
+    let ds = h.state().density.dataset().expect("imported").clone();
+    assert_eq!(ds.origin.name, "density_acled.csv");
+    assert_eq!(ds.len(), 6);
+    assert!(!ds.synthetic());
+    assert!(!h.state().synthetic_visible());
+    h.get_by_label("Imported 6 of 8 rows from density_acled.csv (ACLED); 2 dropped.");
+    assert!(
+        h.query_by_label_contains("line 8: latitude").is_some(),
+        "dropped row 8 listed with its reason"
+    );
+    assert!(h.query_by_label_contains("line 9:").is_some());
+
+    // Choropleth on: by district, Peshawar 3 and Quetta 2 events; the province-level event
+    // is in no district.
+    // The toggle may be scrolled out of the layer list: use AccessKit, not the pointer.
+    h.get_by_label("Choropleth").click_accesskit();
+    h.run_steps(2);
+    settle(&mut h);
+    assert_eq!(class_rows(&h), ["2 events", "3 events"]);
+    h.get_by_label("1 events located only to a province: in no district");
+
+    // March to June: one event each in Peshawar (12 June) and Quetta (1 March).
+    {
+        let f = &mut h.state_mut().density.params.query.filter;
+        f.from = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+        f.to = chrono::NaiveDate::from_ymd_opt(2024, 6, 30);
+    }
+    settle(&mut h);
+    assert_eq!(class_rows(&h), ["1 event"]);
+    let a = h.state().density.analysis().expect("analysis").clone();
+    assert_eq!(a.selected.indices.len(), 3);
+    // Peshawar is within 50 km of the border, Quetta and the Balochistan centre are not.
+    let b = a.border.as_ref().expect("border");
+    assert_eq!((b.within, b.measured), (1, 3));
+}
+
+/// A file dropped on the window.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropped_generic_csv_is_mapped_by_column_and_imported() {
+    let mut h = harness(false);
+    settle(&mut h);
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(GENERIC.into())));
+    h.run_steps(2);
+    assert!(h.state().import.open);
+    h.get_by_label("8 columns (0.0 MB); header looks like: generic CSV");
+    // Guessed from the names: Lat, Lng, Group, Killed, Ref, Where; "When" is for the user.
+    let m = h.state().import.mapping.clone();
+    assert_eq!((m.lat.as_str(), m.lon.as_str()), ("Lat", "Lng"));
+    assert_eq!(m.actor, "Group");
+    assert_eq!(m.fatalities.as_deref(), Some("Killed"));
+    assert_eq!(m.date, "date");
+    assert!(h.query_by_label("Replace demo data").is_some());
+    h.state_mut().import.mapping.date = "When".into();
+    h.state_mut().import.mapping.event_type = Some("Kind".into());
+    h.run_steps(2);
+    h.get_by_label("Replace demo data").click();
+    h.run_steps(1);
+    settle(&mut h);
+    // Line 5 (G4) has a bad latitude, line 7 (G6) an ambiguous date (05/03/2024); G5 has no
+    // actor but is kept (an empty actor is allowed).
+    let ds = h.state().density.dataset().expect("imported").clone();
+    assert_eq!(ds.origin.name, "density_generic.csv");
+    assert_eq!(ds.origin.report.rows_read, 6);
+    let dropped: Vec<usize> = ds.origin.report.rows_dropped.iter().map(|d| d.0).collect();
+    assert_eq!(dropped, [5, 7]);
+    h.get_by_label("Imported 4 of 6 rows from density_generic.csv (generic CSV); 2 dropped.");
+    assert_eq!(ds.len(), 4);
+    assert_eq!(
+        ds.event_types,
+        [("Bombing".to_string(), 2), ("Raid".to_string(), 2)]
+    );
+    // Play steps month by month from the first month with data.
+    h.state_mut().density.step_time();
+    let f = h.state().density.params.query.filter.clone();
+    assert_eq!(f.from, chrono::NaiveDate::from_ymd_opt(2024, 2, 1));
+    assert_eq!(f.to, chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
+    settle(&mut h);
+    let a = h.state().density.analysis().expect("analysis").clone();
+    assert_eq!(a.selected.indices.len(), 2);
+}
+
+#[test]
+fn heatmap_snapshot() {
+    let mut h = harness(true);
+    h.state_mut()
+        .view
+        .memory
+        .center_at(walkers::lon_lat(68.6, 30.6));
+    let _ = h.state_mut().view.memory.set_zoom(6.0);
+    settle(&mut h);
+    h.snapshot_options(
+        "heatmap",
+        &SnapshotOptions::new()
+            .threshold(2.0)
+            .max_failed_pixels(2000),
+    );
+}
+
+#[test]
+fn choropleth_snapshot() {
+    let mut h = harness(true);
+    {
+        let app = h.state_mut();
+        app.layers.get_mut(LayerId::Heatmap).visible = false;
+        app.layers.get_mut(LayerId::Incidents).visible = false;
+        app.layers.get_mut(LayerId::Choropleth).visible = true;
+        app.view.memory.center_at(walkers::lon_lat(68.6, 30.6));
+        let _ = app.view.memory.set_zoom(6.0);
+    }
+    settle(&mut h);
+    h.snapshot_options(
+        "choropleth",
+        &SnapshotOptions::new()
+            .threshold(2.0)
+            .max_failed_pixels(2000),
+    );
+}
+
+#[test]
+fn hovering_an_incident_at_close_zoom_shows_its_row_and_source() {
+    let mut h = harness(false);
+    h.state_mut().layers.get_mut(LayerId::Incidents).visible = true;
+    settle(&mut h);
+    // The demo's first incident: 2 January 2024 at Landi Kotal, town precision.
+    let (lon, lat) = {
+        let ds = h.state().density.dataset().expect("demo").clone();
+        let v = ds.store().get(0).expect("row");
+        assert_eq!(v.id, "SYN2024-0001");
+        (v.lon, v.lat)
+    };
+    h.state_mut()
+        .view
+        .memory
+        .center_at(walkers::lon_lat(lon, lat));
+    let _ = h.state_mut().view.memory.set_zoom(9.0);
+    h.run_steps(2);
+    let c = h.state().view_center_on_screen().expect("map drawn");
+    h.hover_at(c);
+    // Tooltips wait for the pointer to rest.
+    for _ in 0..240 {
+        h.step();
+        if h.query_by_label("ID SYN2024-0001 · Synthetic demo")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.get_by_label("ID SYN2024-0001 · Synthetic demo");
+    h.get_by_label("Violence against civilians — Attack");
+    h.get_by_label("Source: SYNTHETIC DEMO — not real events");
+    h.get_by_label("Landi Kotal, Khyber, Khyber Pakhtunkhwa, Pakistan (located to: town)");
+}
+
+#[test]
+fn import_flag_imports_a_recognised_file_and_waits_on_a_generic_one() {
+    // What `frontier-atlas --import FILE` does once the window exists.
+    let mut h = harness(false);
+    let ctx = h.ctx.clone();
+    {
+        let app = h.state_mut();
+        app.import
+            .open_and_import(&ctx, &mut app.density, std::path::Path::new(FIXTURE));
+    }
+    settle(&mut h);
+    let name = h.state().density.dataset_name().map(str::to_string);
+    assert_eq!(name.as_deref(), Some("density_acled.csv"));
+    {
+        let app = h.state_mut();
+        app.import
+            .open_and_import(&ctx, &mut app.density, std::path::Path::new(GENERIC));
+    }
+    settle(&mut h);
+    // The generic file waits for its mapping: still the ACLED fixture, dialog open.
+    let name = h.state().density.dataset_name().map(str::to_string);
+    assert_eq!(name.as_deref(), Some("density_acled.csv"));
+    assert!(h.state().import.open);
+}
