@@ -166,6 +166,8 @@ pub struct ViewState {
     pub selected_edge: Option<usize>,
     /// Entry IDs highlighted (places found in a report being read).
     pub highlights: Vec<String>,
+    /// Camps the user imported with coordinates (drawn as points by the camps layer).
+    pub imported_camps: Vec<atlas_core::report::CampPoint>,
     /// Pointer position on the map (lon, lat).
     pub cursor: Option<(f64, f64)>,
 }
@@ -182,6 +184,7 @@ impl Default for ViewState {
             selected: None,
             selected_edge: None,
             highlights: Vec::new(),
+            imported_camps: Vec::new(),
             cursor: None,
         }
     }

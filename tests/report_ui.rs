@@ -177,3 +177,23 @@ fn camps_and_presence_snapshot() {
             .max_failed_pixels(2000),
     );
 }
+
+#[test]
+fn imported_camp_points_load_from_the_reader() {
+    let mut h = harness();
+    h.get_by_label("Read report…").click();
+    h.run_steps(2);
+    h.state_mut().reader.camps_path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/crates/core/tests/fixtures/camps/camps.csv"
+    )
+    .to_owned();
+    h.get_by_label("Load camps").click();
+    h.run_steps(2);
+    let camps = &h.state().view.imported_camps;
+    assert_eq!(camps.len(), 2);
+    assert!(
+        h.query_by_label_contains("2 camp point(s) loaded, 2 row(s) skipped")
+            .is_some()
+    );
+}

@@ -22,6 +22,8 @@ pub struct CampsLayer<'a> {
     pub data: &'a AtlasData,
     pub style: LayerStyle,
     pub labels: LabelSink,
+    /// Camps imported with coordinates: these, and only these, are drawn as points.
+    pub points: &'a [atlas_core::report::CampPoint],
 }
 
 /// A small tent: triangle with a door, centred on `c`.
@@ -80,6 +82,24 @@ impl Plugin for CampsLayer<'_> {
                 priority: 950,
                 anchor: Align2::CENTER_TOP,
                 offset: vec2(0.0, 14.0),
+                boxed: None,
+            });
+        }
+        for camp in self.points {
+            let w = atlas_core::basemap::lonlat_to_world(camp.lon, camp.lat);
+            let p = t.to_screen(w);
+            if !t.clip.contains(p) {
+                continue;
+            }
+            camp_icon(&painter, p, 7.0, colour, faded(Color32::WHITE, op));
+            self.labels.push(Label {
+                text: camp.name.clone(),
+                world: w,
+                size: 12.0,
+                color: colour,
+                priority: 940,
+                anchor: Align2::LEFT_CENTER,
+                offset: vec2(10.0, 0.0),
                 boxed: None,
             });
         }

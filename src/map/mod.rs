@@ -136,6 +136,7 @@ pub fn show_map_with(
             data,
             style: layers.get(LayerId::TrainingCamps),
             labels: labels.clone(),
+            points: &view.imported_camps,
         });
     }
     if layers.shown(LayerId::GroupNetwork) {

@@ -17,6 +17,9 @@ pub struct ReportReader {
     pub text: String,
     pub result: Option<Extraction>,
     pub error: Option<String>,
+    /// Camp points file (CSV or GeoJSON with coordinates) and what loading it said.
+    pub camps_path: String,
+    pub camps_status: String,
     extractor: OnceLock<Extractor>,
 }
 
@@ -90,6 +93,26 @@ pub fn show(
                 }
             });
             ui.small("…or drop a .txt/.md file on the window, or paste text below.");
+            ui.horizontal(|ui| {
+                ui.label("Camp points:");
+                ui.text_edit_singleline(&mut reader.camps_path);
+                if ui.button("Load camps").clicked() {
+                    let path = std::path::PathBuf::from(reader.camps_path.trim());
+                    let (camps, diags) = atlas_core::report::read_camp_points(&path);
+                    reader.camps_status = format!(
+                        "{} camp point(s) loaded, {} row(s) skipped",
+                        camps.len(),
+                        diags.len()
+                    );
+                    if let Some(d) = diags.first() {
+                        reader.camps_status.push_str(&format!(" — first: {d}"));
+                    }
+                    view.imported_camps = camps;
+                }
+            });
+            if !reader.camps_status.is_empty() {
+                ui.small(&reader.camps_status);
+            }
             egui::ScrollArea::vertical()
                 .id_salt("text")
                 .max_height(140.0)

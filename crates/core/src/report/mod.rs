@@ -7,6 +7,7 @@
 //! - [`extract`]: finding gazetteer places and groups in any text ([`Extractor`]).
 //! - [`load_report`]: everything above from `data/report/`, with diagnostics.
 
+pub mod camp_points;
 mod context;
 pub mod extract;
 pub mod findings;
@@ -22,6 +23,7 @@ pub mod sentences;
 mod stoplist;
 pub mod validate;
 
+pub use camp_points::{CampPoint, read_camp_points};
 pub use extract::{Extraction, Extractor, GroupMatch, Mention, PlaceMatch, extract};
 pub use findings::{
     Figure, Finding, FindingKind, FindingsFile, Person, PlaceRef, Precision, Qualifier, Relation,
