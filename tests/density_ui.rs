@@ -2,13 +2,12 @@
 //! fixture through the import dialog replaces it and reports dropped rows; narrowing the
 //! date range changes the choropleth legend; snapshots of the heatmap and choropleth views.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::{Harness, SnapshotOptions};
 use frontier_atlas::app::AtlasApp;
 use frontier_atlas::density::SYNTHETIC_WARNING;
-use frontier_atlas::scene::AtlasData;
 use frontier_atlas::state::LayerId;
 
 const FIXTURE: &str = concat!(
@@ -20,33 +19,11 @@ const GENERIC: &str = concat!(
     "/tests/fixtures/density_generic.csv"
 );
 
-fn data() -> Arc<AtlasData> {
-    static DATA: OnceLock<Arc<AtlasData>> = OnceLock::new();
-    DATA.get_or_init(|| Arc::new(AtlasData::load(&AtlasData::default_dir())))
-        .clone()
-}
+mod common;
+use common::settle;
 
 fn harness(wgpu: bool) -> Harness<'static, AtlasApp> {
-    let b = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .with_pixels_per_point(1.0);
-    let b = if wgpu { b.wgpu() } else { b };
-    b.build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()))
-}
-
-/// Step until tiles, incident loads and analyses are done.
-fn settle(h: &mut Harness<'static, AtlasApp>) {
-    for _ in 0..3000 {
-        h.step();
-        if h.state_mut().pending_tiles() == 0 {
-            h.run_steps(2);
-            if h.state_mut().pending_tiles() == 0 {
-                return;
-            }
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("background work never finished");
+    common::app_harness(1200.0, 800.0, wgpu)
 }
 
 /// Text of a node: its label, or for a plain label widget its value.

@@ -1,20 +1,14 @@
 //! The report on the map in the UI: group toggles, camp areas with their quote, the network,
 //! the report reader; snapshot of the camps + presence view.
 
-use std::sync::{Arc, OnceLock};
-
 use atlas_core::model::UnitKind;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use frontier_atlas::app::AtlasApp;
-use frontier_atlas::scene::AtlasData;
 use frontier_atlas::state::LayerId;
 
-fn data() -> Arc<AtlasData> {
-    static DATA: OnceLock<Arc<AtlasData>> = OnceLock::new();
-    DATA.get_or_init(|| Arc::new(AtlasData::load(&AtlasData::default_dir())))
-        .clone()
-}
+mod common;
+use common::data;
 
 fn harness() -> Harness<'static, AtlasApp> {
     let mut h = Harness::builder()

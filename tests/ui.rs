@@ -1,45 +1,16 @@
 //! UI tests through egui_kittest: layer toggles found by label (AccessKit), hover, click,
 //! Esc, and a PNG snapshot of the start view (`UPDATE_SNAPSHOTS=1 cargo test` re-blesses).
 
-use std::sync::{Arc, OnceLock};
-
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use frontier_atlas::app::AtlasApp;
-use frontier_atlas::scene::AtlasData;
 use frontier_atlas::state::LayerId;
 
-fn data() -> Arc<AtlasData> {
-    static DATA: OnceLock<Arc<AtlasData>> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let d = AtlasData::load(&AtlasData::default_dir());
-        assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
-        Arc::new(d)
-    })
-    .clone()
-}
+mod common;
+use common::{data, settle};
 
 fn harness(width: f32, height: f32) -> Harness<'static, AtlasApp> {
-    Harness::builder()
-        .with_size(egui::vec2(width, height))
-        .with_pixels_per_point(1.0)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()))
-}
-
-/// Step until the basemap worker has delivered every tile the view needs.
-fn settle(h: &mut Harness<'static, AtlasApp>) {
-    for _ in 0..400 {
-        h.step();
-        if h.state_mut().pending_tiles() == 0 {
-            h.run_steps(2);
-            if h.state_mut().pending_tiles() == 0 {
-                return;
-            }
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("basemap tiles never finished");
+    common::app_harness(width, height, true)
 }
 
 #[test]
