@@ -1,43 +1,12 @@
 //! Importer tests on small fixture files written from the public ACLED, UCDP GED and GTD
 //! codebooks (made-up rows), with broken rows reported by line and reason.
 
-use std::ops::ControlFlow;
-use std::path::PathBuf;
-
 use atlas_core::incidents::{
-    CsvFormat, DatePrecision, Imported, LocationPrecision, Schema, detect_schema, import_csv_file,
+    CsvFormat, DatePrecision, LocationPrecision, Schema, detect_schema, import_csv_file,
 };
-use chrono::NaiveDate;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/incidents"
-    ))
-    .join(name)
-}
-
-fn go(_: u64, _: u64) -> ControlFlow<()> {
-    ControlFlow::Continue(())
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn dropped_lines(imp: &Imported) -> Vec<usize> {
-    imp.report.rows_dropped.iter().map(|(l, _)| *l).collect()
-}
-
-fn reason(imp: &Imported, line: usize) -> String {
-    imp.report
-        .rows_dropped
-        .iter()
-        .find(|(l, _)| *l == line)
-        .map(|(_, r)| r.clone())
-        .unwrap_or_default()
-}
-
+mod common;
+use common::{day, dropped_lines, fixture, go, reason};
 #[test]
 fn detects_each_schema_from_its_header() {
     assert_eq!(

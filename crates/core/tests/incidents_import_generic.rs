@@ -1,42 +1,12 @@
 //! Importer tests: generic CSV with a caller-given column mapping, and GeoJSON points.
 
-use std::ops::ControlFlow;
-use std::path::PathBuf;
-
 use atlas_core::incidents::{
-    ColumnMapping, CsvFormat, DatePrecision, ImportError, Imported, LocationPrecision, Schema,
+    ColumnMapping, CsvFormat, DatePrecision, ImportError, LocationPrecision, Schema,
     import_csv_file, import_geojson_file,
 };
-use chrono::NaiveDate;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/incidents"
-    ))
-    .join(name)
-}
-
-fn go(_: u64, _: u64) -> ControlFlow<()> {
-    ControlFlow::Continue(())
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn dropped_lines(imp: &Imported) -> Vec<usize> {
-    imp.report.rows_dropped.iter().map(|(l, _)| *l).collect()
-}
-
-fn reason(imp: &Imported, line: usize) -> String {
-    imp.report
-        .rows_dropped
-        .iter()
-        .find(|(l, _)| *l == line)
-        .map(|(_, r)| r.clone())
-        .unwrap_or_default()
-}
+mod common;
+use common::{day, dropped_lines, fixture, go, reason};
 
 fn generic_mapping() -> ColumnMapping {
     ColumnMapping {
