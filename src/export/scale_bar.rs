@@ -1,6 +1,6 @@
 //! Scale bar: a round length in km whose on-screen length is right for the map's latitude.
 
-use crate::ui::status_bar::nice_scale;
+use crate::scene::scale::nice_scale;
 
 /// A scale bar for a map at `zoom` around latitude `lat`.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -4,6 +4,7 @@
 mod presence;
 mod regions;
 mod report_places;
+pub mod scale;
 mod shapes;
 
 pub use presence::{Presence, group_presence, training_centres};
