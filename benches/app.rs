@@ -4,9 +4,12 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use frontier_atlas::map::{BasemapTiles, show_map};
+use std::sync::Arc;
+
+use frontier_atlas::map::{BasemapTiles, HeatTextures, MapFrame, show_map};
 use frontier_atlas::scene::AtlasData;
-use frontier_atlas::state::{LayerSettings, ViewState};
+use frontier_atlas::session::Scene;
+use frontier_atlas::state::{LayerSet, ViewState};
 
 fn load(c: &mut Criterion) {
     let dir = AtlasData::default_dir();
@@ -16,10 +19,19 @@ fn load(c: &mut Criterion) {
 }
 
 fn frame(c: &mut Criterion) {
-    let data = AtlasData::load(&AtlasData::default_dir());
+    let data = Arc::new(AtlasData::load(&AtlasData::default_dir()));
     let ctx = egui::Context::default();
     let mut tiles = BasemapTiles::new(ctx.clone(), data.basemap.clone());
-    let layers = LayerSettings::default();
+    // The default project's reference and report layers (no incident data loaded).
+    let project = atlas_core::project::Project::default();
+    let scene = Scene::bare(data.clone());
+    let heat = HeatTextures::default();
+    let frame = MapFrame {
+        project: &project,
+        layers: LayerSet(&project.layers),
+        scene: &scene,
+        heat: &heat,
+    };
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -40,12 +52,12 @@ fn frame(c: &mut Criterion) {
         let _ = view.memory.set_zoom(zoom);
         // Warm up: triangulations are made on first use.
         let _ = ctx.run_ui(input(), |ui| {
-            show_map(ui, &data, &layers, &mut view, &mut tiles, false);
+            show_map(ui, &frame, &mut view, &mut tiles, false);
         });
         c.bench_function(name, |b| {
             b.iter(|| {
                 let out = ctx.run_ui(input(), |ui| {
-                    show_map(ui, &data, &layers, &mut view, &mut tiles, false);
+                    show_map(ui, &frame, &mut view, &mut tiles, false);
                 });
                 black_box(out.shapes.len())
             })
@@ -53,7 +65,7 @@ fn frame(c: &mut Criterion) {
         c.bench_function(&format!("{name} + tessellation"), |b| {
             b.iter(|| {
                 let out = ctx.run_ui(input(), |ui| {
-                    show_map(ui, &data, &layers, &mut view, &mut tiles, false);
+                    show_map(ui, &frame, &mut view, &mut tiles, false);
                 });
                 black_box(ctx.tessellate(out.shapes, 1.0).len())
             })

@@ -5,10 +5,11 @@
 use std::hint::black_box;
 use std::sync::Arc;
 
+use atlas_core::project::Project;
 use criterion::{Criterion, criterion_group, criterion_main};
-use frontier_atlas::export::{Banner, ExportSettings, Exporter, render_image};
+use frontier_atlas::export::{Banner, ExportJob, ExportSettings, Exporter};
 use frontier_atlas::scene::AtlasData;
-use frontier_atlas::state::LayerSettings;
+use frontier_atlas::session::Scene;
 
 fn settings(size: [u32; 2]) -> ExportSettings {
     ExportSettings {
@@ -26,17 +27,21 @@ fn settings(size: [u32; 2]) -> ExportSettings {
 
 fn export(c: &mut Criterion) {
     let data = Arc::new(AtlasData::load(&AtlasData::default_dir()));
-    let layers = LayerSettings::default();
-    let Ok(mut ex) = Exporter::new(data.clone()) else {
+    // The default project's reference and report layers.
+    let project = Project::default();
+    let scene = Scene::bare(data.clone());
+    let job = |s: &ExportSettings| ExportJob::new(&project, scene.clone(), s.clone());
+    let Ok(mut ex) = Exporter::new() else {
         eprintln!("no graphics adapter: export benchmarks skipped");
         return;
     };
     for (name, size) in [("1920x1080", [1920, 1080]), ("3840x2160", [3840, 2160])] {
         let s = settings(size);
         // Warm up: renders and caches the tiles this view needs.
-        let img = ex.render(&layers, &s, false).expect("render").image;
+        let j = job(&s);
+        let img = ex.render(&j).expect("render").image;
         c.bench_function(&format!("export start view {name}, tiles cached"), |b| {
-            b.iter(|| black_box(ex.render(&layers, &s, false).expect("render").image.len()))
+            b.iter(|| black_box(ex.render(&j).expect("render").image.len()))
         });
         c.bench_function(&format!("encode PNG {name}"), |b| {
             b.iter(|| {
@@ -50,7 +55,12 @@ fn export(c: &mut Criterion) {
     let s = settings([1920, 1080]);
     c.bench_function(
         "export start view 1920x1080, cold (new device, tiles)",
-        |b| b.iter(|| black_box(render_image(data.clone(), &layers, &s, false).map(|i| i.len()))),
+        |b| {
+            b.iter(|| {
+                let r = Exporter::new().and_then(|mut e| e.render(&job(&s)));
+                black_box(r.map(|r| r.image.len()))
+            })
+        },
     );
 }
 

@@ -248,11 +248,12 @@ fn store_100k() -> IncidentStore {
 /// the heatmap and the 100k incidents (clustered at zoom 6, points at zoom 9).
 fn app_frame(c: &mut Criterion) {
     use frontier_atlas::density::analysis::analyse;
-    use frontier_atlas::density::heat::heat_pixels;
-    use frontier_atlas::density::{Dataset, DensityParams, Levels, MapDensity, Origin};
-    use frontier_atlas::map::{BasemapTiles, show_map_with};
+    use frontier_atlas::density::{Dataset, DensityParams, Levels, Origin};
+    use frontier_atlas::map::{BasemapTiles, HeatTextures, MapFrame, show_map};
     use frontier_atlas::scene::AtlasData;
-    use frontier_atlas::state::{LayerId, LayerSettings, ViewState};
+    use frontier_atlas::session::Scene;
+    use frontier_atlas::state::{LayerSet, ViewState};
+    use std::sync::Arc;
 
     let dir = AtlasData::default_dir();
     let data = AtlasData::load(&dir);
@@ -273,27 +274,26 @@ fn app_frame(c: &mut Criterion) {
         "analysis worker, 100k incidents (filter, counts, classes, KDE, clusters)",
         |b| b.iter(|| analyse(black_box(&ds), &params, None, &cancel)),
     );
-    let analysis = analyse(&ds, &params, None, &cancel).expect("analysis");
-    let heat = analysis.heat.clone().expect("heat");
+    let analysis = Arc::new(analyse(&ds, &params, None, &cancel).expect("analysis"));
     let ctx = egui::Context::default();
-    let pixels = heat_pixels(&heat, false)
-        .into_iter()
-        .map(|[r, g, b, a]| egui::Color32::from_rgba_unmultiplied(r, g, b, a))
-        .collect();
-    let texture = ctx.load_texture(
-        "bench-heat",
-        egui::ColorImage::new([heat.width, heat.height], pixels),
-        egui::TextureOptions::LINEAR,
-    );
-    let density = MapDensity {
-        dataset: &ds,
-        analysis: &analysis,
-        levels: &levels,
-        heat: Some((texture.id(), heat.world)),
-    };
+    let data = Arc::new(data);
     let mut tiles = BasemapTiles::new(ctx.clone(), data.basemap.clone());
-    let mut layers = LayerSettings::default();
-    layers.get_mut(LayerId::Incidents).visible = true;
+    // The default project's demo layers draw the 100k incidents.
+    let mut project = atlas_core::project::Project::default();
+    project
+        .layer_mut("demo-incidents")
+        .expect("incidents")
+        .style
+        .visible = true;
+    let mut scene = Scene::bare(data.clone());
+    let ds = Arc::new(ds);
+    scene.datasets.insert("demo".into(), ds.clone());
+    scene.levels = Some(Arc::new(levels));
+    for l in ["demo-heatmap", "demo-incidents"] {
+        scene.analyses.insert(l.into(), analysis.clone());
+    }
+    let mut heat = HeatTextures::default();
+    heat.update(&ctx, &scene, false);
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -330,32 +330,20 @@ fn app_frame(c: &mut Criterion) {
             .filter(|w| (w[0] - c[0]).abs() <= hw && (w[1] - c[1]).abs() <= hh)
             .count();
         eprintln!("{name}: {in_view} incidents in view");
-        let mut view = ViewState::default();
-        view.memory.center_at(walkers::lon_lat(center.0, center.1));
-        let _ = view.memory.set_zoom(zoom);
+        let mut view = ViewState::at([center.0, center.1], zoom);
+        let frame = MapFrame {
+            project: &project,
+            layers: LayerSet(&project.layers),
+            scene: &scene,
+            heat: &heat,
+        };
         let _ = ctx.run_ui(input(), |ui| {
-            show_map_with(
-                ui,
-                &data,
-                &layers,
-                &mut view,
-                &mut tiles,
-                false,
-                Some(&density),
-            );
+            show_map(ui, &frame, &mut view, &mut tiles, false);
         });
         g.bench_function(name, |b| {
             b.iter(|| {
                 let out = ctx.run_ui(input(), |ui| {
-                    show_map_with(
-                        ui,
-                        &data,
-                        &layers,
-                        &mut view,
-                        &mut tiles,
-                        false,
-                        Some(&density),
-                    );
+                    show_map(ui, &frame, &mut view, &mut tiles, false);
                 });
                 black_box(out.shapes.len())
             })
@@ -363,15 +351,7 @@ fn app_frame(c: &mut Criterion) {
         g.bench_function(format!("{name} + tessellation"), |b| {
             b.iter(|| {
                 let out = ctx.run_ui(input(), |ui| {
-                    show_map_with(
-                        ui,
-                        &data,
-                        &layers,
-                        &mut view,
-                        &mut tiles,
-                        false,
-                        Some(&density),
-                    );
+                    show_map(ui, &frame, &mut view, &mut tiles, false);
                 });
                 black_box(ctx.tessellate(out.shapes, 1.0).len())
             })

@@ -1,78 +1,14 @@
-//! Interactive state shared by the window, the export and the tests: layers, view, selection.
+//! Window-side state shared by the map, the export and the tests: the effective layer list
+//! being drawn, a layer's paint style, and the view (where the map looks, hover, selection).
+//! None of it is saved: the project holds what is.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+use atlas_core::project::{LayerDef, LayerKind};
 use walkers::{MapMemory, Position, lon_lat};
 
-/// The map layers a user can toggle, in draw order (bottom first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LayerId {
-    Basemap,
-    Provinces,
-    Districts,
-    Towns,
-    ReportPlaces,
-    TrainingCamps,
-    GroupPresence,
-    GroupNetwork,
-    /// Incidents per province / district, classed (attack density).
-    Choropleth,
-    /// Kernel density of incidents (attack density).
-    Heatmap,
-    /// Incidents as points, clustered at far zooms (attack density).
-    Incidents,
-}
-
-impl LayerId {
-    pub const ALL: [LayerId; 11] = [
-        LayerId::Basemap,
-        LayerId::Choropleth,
-        LayerId::Provinces,
-        LayerId::Districts,
-        LayerId::Heatmap,
-        LayerId::Incidents,
-        LayerId::Towns,
-        LayerId::ReportPlaces,
-        LayerId::GroupPresence,
-        LayerId::TrainingCamps,
-        LayerId::GroupNetwork,
-    ];
-
-    /// Label shown in the layer panel (and used by UI tests to find the toggle).
-    pub fn label(self) -> &'static str {
-        match self {
-            LayerId::Basemap => "Basemap",
-            LayerId::Provinces => "Provinces",
-            LayerId::Districts => "Districts",
-            LayerId::Towns => "Towns",
-            LayerId::ReportPlaces => "Report places",
-            LayerId::TrainingCamps => "Training camps",
-            LayerId::GroupPresence => "Group presence",
-            LayerId::GroupNetwork => "Group network",
-            LayerId::Choropleth => "Choropleth",
-            LayerId::Heatmap => "Heatmap",
-            LayerId::Incidents => "Incidents",
-        }
-    }
-
-    /// Data sources to credit when the layer is visible.
-    pub fn attribution(self) -> &'static [&'static str] {
-        match self {
-            LayerId::Basemap => &["Made with Natural Earth"],
-            LayerId::Provinces | LayerId::Districts => &["Boundaries: geoBoundaries (CC BY 4.0)"],
-            LayerId::Towns => &["Place names: GeoNames (CC BY 4.0)"],
-            LayerId::ReportPlaces
-            | LayerId::TrainingCamps
-            | LayerId::GroupPresence
-            | LayerId::GroupNetwork => &["Report: source-report.txt (see data/report)"],
-            // The incident source depends on the loaded dataset: the density layers paint it.
-            LayerId::Choropleth | LayerId::Heatmap | LayerId::Incidents => &[],
-        }
-    }
-}
-
-/// Visibility and opacity of one layer.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// What a painter needs of a layer's style.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayerStyle {
     pub visible: bool,
     pub opacity: f32,
@@ -87,66 +23,60 @@ impl Default for LayerStyle {
     }
 }
 
-/// All layers' styles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LayerSettings {
-    pub styles: Vec<(LayerId, LayerStyle)>,
-    /// Group presence sub-layers switched off (group IDs).
-    #[serde(default)]
-    pub hidden_groups: std::collections::BTreeSet<String>,
-}
-
-impl Default for LayerSettings {
-    fn default() -> Self {
-        let mut styles: Vec<_> = LayerId::ALL
-            .iter()
-            .map(|id| (*id, LayerStyle::default()))
-            .collect();
-        // The network is busy: off until asked for.
-        if let Some((_, s)) = styles
-            .iter_mut()
-            .find(|(id, _)| *id == LayerId::GroupNetwork)
-        {
-            s.visible = false;
-        }
-        // Attack density: the heatmap on; points / clusters and the choropleth (the same data
-        // by area) on request.
-        for (id, s) in styles.iter_mut() {
-            match id {
-                LayerId::Choropleth | LayerId::Incidents => s.visible = false,
-                LayerId::Heatmap => s.opacity = 0.85,
-                _ => {}
-            }
-        }
+impl From<&atlas_core::project::LayerStyle> for LayerStyle {
+    fn from(s: &atlas_core::project::LayerStyle) -> Self {
         Self {
-            styles,
-            hidden_groups: Default::default(),
+            visible: s.visible,
+            opacity: s.opacity,
         }
     }
 }
 
-impl LayerSettings {
-    pub fn get(&self, id: LayerId) -> LayerStyle {
-        self.styles
+/// The layers being drawn (a project's list, with a saved view's visibility applied), bottom
+/// first, with questions by kind for the reference layers that exist once.
+#[derive(Debug, Clone, Copy)]
+pub struct LayerSet<'a>(pub &'a [LayerDef]);
+
+static NO_GROUPS: BTreeSet<String> = BTreeSet::new();
+
+impl<'a> LayerSet<'a> {
+    pub fn iter(&self) -> impl Iterator<Item = &'a LayerDef> + 'a {
+        self.0.iter()
+    }
+
+    /// Layers shown (visible, opacity above 0), bottom first.
+    pub fn shown_layers(&self) -> impl Iterator<Item = &'a LayerDef> + 'a {
+        self.0.iter().filter(|l| l.style.shown())
+    }
+
+    /// Some layer of `kind` is shown.
+    pub fn shown(&self, kind: LayerKind) -> bool {
+        self.0.iter().any(|l| l.kind == kind && l.style.shown())
+    }
+
+    /// The style of the first layer of `kind` (hidden when there is none).
+    pub fn get(&self, kind: LayerKind) -> LayerStyle {
+        self.0
             .iter()
-            .find(|(i, _)| *i == id)
-            .map(|(_, s)| *s)
-            .unwrap_or_default()
+            .find(|l| l.kind == kind)
+            .map(|l| LayerStyle::from(&l.style))
+            .unwrap_or(LayerStyle {
+                visible: false,
+                opacity: 0.0,
+            })
     }
 
-    pub fn get_mut(&mut self, id: LayerId) -> &mut LayerStyle {
-        if let Some(i) = self.styles.iter().position(|(i, _)| *i == id) {
-            return &mut self.styles[i].1;
-        }
-        self.styles.push((id, LayerStyle::default()));
-        let last = self.styles.len() - 1;
-        &mut self.styles[last].1
+    /// Groups switched off in the group-presence layer.
+    pub fn hidden_groups(&self) -> &'a BTreeSet<String> {
+        self.0
+            .iter()
+            .find(|l| l.kind == LayerKind::GroupPresence)
+            .map_or(&NO_GROUPS, |l| &l.style.hidden_groups)
     }
 
-    /// Visible with non-zero opacity.
-    pub fn shown(&self, id: LayerId) -> bool {
-        let s = self.get(id);
-        s.visible && s.opacity > 0.0
+    /// Some incident layer is shown.
+    pub fn any_density(&self) -> bool {
+        LayerKind::DENSITY.iter().any(|k| self.shown(*k))
     }
 }
 
@@ -157,36 +87,41 @@ pub const START_ZOOM: f64 = 6.0;
 /// What the user is looking at and pointing at.
 pub struct ViewState {
     pub memory: MapMemory,
-    pub dark: bool,
     /// Unit or town ID under the pointer.
     pub hovered: Option<String>,
     /// Unit or town ID the user clicked.
     pub selected: Option<String>,
     /// Index of the network edge the user clicked.
     pub selected_edge: Option<usize>,
-    /// Entry IDs highlighted (places found in a report being read).
-    pub highlights: Vec<String>,
-    /// Camps the user imported with coordinates (drawn as points by the camps layer).
-    pub imported_camps: Vec<atlas_core::report::CampPoint>,
     /// Pointer position on the map (lon, lat).
     pub cursor: Option<(f64, f64)>,
 }
 
 impl Default for ViewState {
     fn default() -> Self {
+        Self::at([START_CENTER.0, START_CENTER.1], START_ZOOM)
+    }
+}
+
+impl ViewState {
+    /// Looking at `center` (lon, lat) at `zoom`.
+    pub fn at(center: [f64; 2], zoom: f64) -> Self {
         let mut memory = MapMemory::default();
-        memory.center_at(start_position());
-        let _ = memory.set_zoom(START_ZOOM);
+        memory.center_at(lon_lat(center[0], center[1]));
+        let _ = memory.set_zoom(zoom);
         Self {
             memory,
-            dark: false,
             hovered: None,
             selected: None,
             selected_edge: None,
-            highlights: Vec::new(),
-            imported_camps: Vec::new(),
             cursor: None,
         }
+    }
+
+    /// The map's centre (lon, lat).
+    pub fn center(&self) -> [f64; 2] {
+        let p = self.memory.detached().unwrap_or_else(start_position);
+        [p.x(), p.y()]
     }
 }
 

@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 
+use atlas_core::project::{Edit, LayerFilter};
 use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::{Harness, SnapshotOptions};
 use frontier_atlas::app::AtlasApp;
+use frontier_atlas::density::Dataset;
 use frontier_atlas::density::SYNTHETIC_WARNING;
-use frontier_atlas::state::LayerId;
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -24,6 +25,42 @@ use common::settle;
 
 fn harness(wgpu: bool) -> Harness<'static, AtlasApp> {
     common::app_harness(1200.0, 800.0, wgpu)
+}
+
+/// The dataset the density panel shows.
+fn dataset(h: &Harness<'static, AtlasApp>) -> Arc<Dataset> {
+    h.state()
+        .active_density()
+        .and_then(|d| d.dataset())
+        .expect("dataset loaded")
+        .clone()
+}
+
+fn analysis(h: &Harness<'static, AtlasApp>) -> Arc<frontier_atlas::density::Analysis> {
+    h.state()
+        .active_density()
+        .and_then(|d| d.analysis())
+        .expect("analysis")
+        .clone()
+}
+
+/// Show or hide every layer of `kind`.
+fn set_kind(
+    h: &mut Harness<'static, AtlasApp>,
+    kind: atlas_core::project::LayerKind,
+    visible: bool,
+) {
+    let ids: Vec<String> = h
+        .state()
+        .project()
+        .layers
+        .iter()
+        .filter(|l| l.kind == kind)
+        .map(|l| l.id.clone())
+        .collect();
+    for layer in ids {
+        h.state_mut().apply(Edit::SetVisible { layer, visible });
+    }
 }
 
 /// Text of a node: its label, or for a plain label widget its value.
@@ -51,20 +88,19 @@ fn class_rows(h: &Harness<'static, AtlasApp>) -> Vec<String> {
 fn demo_loads_by_default_and_says_it_is_synthetic() {
     let mut h = harness(false);
     settle(&mut h);
-    let app = h.state();
-    let ds = app.density.dataset().expect("demo loaded");
+    let ds = dataset(&h);
     assert_eq!(ds.origin.name, "Synthetic demo");
     assert_eq!(ds.len(), 600);
     assert!(ds.synthetic());
-    assert!(app.synthetic_visible());
-    // Legend and panel carry the warning; the layer list names the data.
-    assert!(h.query_all_by_label(SYNTHETIC_WARNING).count() >= 2);
-    assert!(h.query_all_by_label("(Synthetic demo)").count() == 3);
-    let a = h.state().density.analysis().expect("analysis");
-    assert_eq!(a.selected.indices.len(), 600);
+    assert!(h.state().synthetic_visible());
+    // Legend, badge and panel carry the warning; the layer list marks the demo's layers.
+    assert_eq!(h.query_all_by_label(SYNTHETIC_WARNING).count(), 2);
+    assert_eq!(h.query_all_by_label("SYNTHETIC").count(), 3);
+    h.get_by_label("Heatmap (Synthetic demo)");
+    assert_eq!(analysis(&h).selected.indices.len(), 600);
     // Switching every density layer off lifts the export watermark.
-    for id in [LayerId::Heatmap, LayerId::Incidents, LayerId::Choropleth] {
-        h.state_mut().layers.get_mut(id).visible = false;
+    for kind in atlas_core::project::LayerKind::DENSITY {
+        set_kind(&mut h, kind, false);
     }
     assert!(!h.state().synthetic_visible());
 }
@@ -78,11 +114,13 @@ fn import_fixture_through_the_dialog_then_narrow_the_dates() {
     h.state_mut().import.path = FIXTURE.to_string();
     h.get_by_label("Inspect").click();
     h.run_steps(2);
-    h.get_by_label("Replace demo data").click();
+    h.get_by_label("Import").click();
     h.run_steps(1);
     settle(&mut h);
 
-    let ds = h.state().density.dataset().expect("imported").clone();
+    let ds = dataset(&h);
+    // The demo was replaced: one dataset in the project.
+    assert_eq!(h.state().project().incident_sources().count(), 1);
     assert_eq!(ds.origin.name, "density_acled.csv");
     assert_eq!(ds.len(), 6);
     assert!(!ds.synthetic());
@@ -97,21 +135,26 @@ fn import_fixture_through_the_dialog_then_narrow_the_dates() {
     // Choropleth on: by district, Peshawar 3 and Quetta 2 events; the province-level event
     // is in no district.
     // The toggle may be scrolled out of the layer list: use AccessKit, not the pointer.
-    h.get_by_label("Choropleth").click_accesskit();
+    h.get_by_label("Choropleth (density_acled.csv)")
+        .click_accesskit();
     h.run_steps(2);
     settle(&mut h);
     assert_eq!(class_rows(&h), ["2 events", "3 events"]);
     h.get_by_label("1 events located only to a province: in no district");
 
     // March to June: one event each in Peshawar (12 June) and Quetta (1 March).
-    {
-        let f = &mut h.state_mut().density.params.query.filter;
-        f.from = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
-        f.to = chrono::NaiveDate::from_ymd_opt(2024, 6, 30);
-    }
+    let source = h.state().active_dataset.clone().expect("active");
+    h.state_mut().apply(Edit::SetFilter {
+        source,
+        filter: LayerFilter {
+            from: chrono::NaiveDate::from_ymd_opt(2024, 3, 1),
+            to: chrono::NaiveDate::from_ymd_opt(2024, 6, 30),
+            ..Default::default()
+        },
+    });
     settle(&mut h);
     assert_eq!(class_rows(&h), ["1 event"]);
-    let a = h.state().density.analysis().expect("analysis").clone();
+    let a = analysis(&h);
     assert_eq!(a.selected.indices.len(), 3);
     // Peshawar is within 50 km of the border, Quetta and the Balochistan centre are not.
     let b = a.border.as_ref().expect("border");
@@ -148,16 +191,16 @@ fn dropped_generic_csv_is_mapped_by_column_and_imported() {
     assert_eq!(m.actor, "Group");
     assert_eq!(m.fatalities.as_deref(), Some("Killed"));
     assert_eq!(m.date, "date");
-    assert!(h.query_by_label("Replace demo data").is_some());
+    assert!(h.query_by_label("Replace the synthetic demo").is_some());
     h.state_mut().import.mapping.date = "When".into();
     h.state_mut().import.mapping.event_type = Some("Kind".into());
     h.run_steps(2);
-    h.get_by_label("Replace demo data").click();
+    h.get_by_label("Import").click();
     h.run_steps(1);
     settle(&mut h);
     // Line 5 (G4) has a bad latitude, line 7 (G6) an ambiguous date (05/03/2024); G5 has no
     // actor but is kept (an empty actor is allowed).
-    let ds = h.state().density.dataset().expect("imported").clone();
+    let ds = dataset(&h);
     assert_eq!(ds.origin.name, "density_generic.csv");
     assert_eq!(ds.origin.report.rows_read, 6);
     let dropped: Vec<usize> = ds.origin.report.rows_dropped.iter().map(|d| d.0).collect();
@@ -169,12 +212,25 @@ fn dropped_generic_csv_is_mapped_by_column_and_imported() {
         [("Bombing".to_string(), 2), ("Raid".to_string(), 2)]
     );
     // Play steps month by month from the first month with data.
-    h.state_mut().density.step_time();
-    let f = h.state().density.params.query.filter.clone();
-    assert_eq!(f.from, chrono::NaiveDate::from_ymd_opt(2024, 2, 1));
-    assert_eq!(f.to, chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
+    h.state_mut().step_time();
+    let source = h.state().active_dataset.clone().expect("active");
+    let layer = h
+        .state()
+        .project()
+        .layers_of_source(&source)
+        .next()
+        .expect("layer")
+        .clone();
+    assert_eq!(
+        layer.filter.from,
+        chrono::NaiveDate::from_ymd_opt(2024, 2, 1)
+    );
+    assert_eq!(
+        layer.filter.to,
+        chrono::NaiveDate::from_ymd_opt(2024, 2, 29)
+    );
     settle(&mut h);
-    let a = h.state().density.analysis().expect("analysis").clone();
+    let a = analysis(&h);
     assert_eq!(a.selected.indices.len(), 2);
 }
 
@@ -198,11 +254,11 @@ fn heatmap_snapshot() {
 #[test]
 fn choropleth_snapshot() {
     let mut h = harness(true);
+    set_kind(&mut h, atlas_core::project::LayerKind::Heatmap, false);
+    set_kind(&mut h, atlas_core::project::LayerKind::Incidents, false);
+    set_kind(&mut h, atlas_core::project::LayerKind::Choropleth, true);
     {
         let app = h.state_mut();
-        app.layers.get_mut(LayerId::Heatmap).visible = false;
-        app.layers.get_mut(LayerId::Incidents).visible = false;
-        app.layers.get_mut(LayerId::Choropleth).visible = true;
         app.view.memory.center_at(walkers::lon_lat(68.6, 30.6));
         let _ = app.view.memory.set_zoom(6.0);
     }
@@ -218,11 +274,11 @@ fn choropleth_snapshot() {
 #[test]
 fn hovering_an_incident_at_close_zoom_shows_its_row_and_source() {
     let mut h = harness(false);
-    h.state_mut().layers.get_mut(LayerId::Incidents).visible = true;
+    set_kind(&mut h, atlas_core::project::LayerKind::Incidents, true);
     settle(&mut h);
     // The demo's first incident: 2 January 2024 at Landi Kotal, town precision.
     let (lon, lat) = {
-        let ds = h.state().density.dataset().expect("demo").clone();
+        let ds = dataset(&h);
         let v = ds.store().get(0).expect("row");
         assert_eq!(v.id, "SYN2024-0001");
         (v.lon, v.lat)
@@ -255,23 +311,17 @@ fn hovering_an_incident_at_close_zoom_shows_its_row_and_source() {
 fn import_flag_imports_a_recognised_file_and_waits_on_a_generic_one() {
     // What `frontier-atlas --import FILE` does once the window exists.
     let mut h = harness(false);
-    let ctx = h.ctx.clone();
-    {
-        let app = h.state_mut();
-        app.import
-            .open_and_import(&ctx, &mut app.density, std::path::Path::new(FIXTURE));
-    }
+    h.state_mut()
+        .import
+        .open_and_import(std::path::Path::new(FIXTURE));
     settle(&mut h);
-    let name = h.state().density.dataset_name().map(str::to_string);
-    assert_eq!(name.as_deref(), Some("density_acled.csv"));
-    {
-        let app = h.state_mut();
-        app.import
-            .open_and_import(&ctx, &mut app.density, std::path::Path::new(GENERIC));
-    }
+    assert_eq!(dataset(&h).origin.name, "density_acled.csv");
+    h.state_mut()
+        .import
+        .open_and_import(std::path::Path::new(GENERIC));
     settle(&mut h);
     // The generic file waits for its mapping: still the ACLED fixture, dialog open.
-    let name = h.state().density.dataset_name().map(str::to_string);
-    assert_eq!(name.as_deref(), Some("density_acled.csv"));
+    assert_eq!(dataset(&h).origin.name, "density_acled.csv");
+    assert_eq!(h.state().project().incident_sources().count(), 1);
     assert!(h.state().import.open);
 }

@@ -2,23 +2,30 @@
 //! drawn, legible text at 1080p, watermark, and a snapshot (`UPDATE_SNAPSHOTS=1` re-blesses).
 //! The command line (no display, errors, all views) is tested in `export_cli.rs`.
 
-use std::sync::{Arc, OnceLock};
-
+use atlas_core::project::{LayerDef, LayerKind, Project};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use frontier_atlas::export::{ExportError, ExportLayout, ExportSettings, Exporter, ScaleBar};
-use frontier_atlas::scene::AtlasData;
-use frontier_atlas::state::{LayerId, LayerSettings};
 use geo::{Distance, Haversine, Point};
 
-fn data() -> Arc<AtlasData> {
-    static DATA: OnceLock<Arc<AtlasData>> = OnceLock::new();
-    DATA.get_or_init(|| Arc::new(AtlasData::load(&AtlasData::default_dir())))
-        .clone()
-}
+mod common;
+use common::{bare_scene, job, set_kind};
 
 fn exporter() -> Exporter {
-    Exporter::new(data()).expect("graphics adapter (install mesa-vulkan-drivers)")
+    Exporter::new().expect("graphics adapter (install mesa-vulkan-drivers)")
+}
+
+fn default_layers() -> Vec<LayerDef> {
+    Project::default().layers
+}
+
+/// Render the default project's reference data with `layers` (no incident data loaded).
+fn render(
+    ex: &mut Exporter,
+    layers: &[LayerDef],
+    settings: &ExportSettings,
+) -> Result<frontier_atlas::export::Rendered, ExportError> {
+    ex.render(&job(layers, settings, &bare_scene()))
 }
 
 fn small(title: Option<&str>) -> ExportSettings {
@@ -47,22 +54,22 @@ fn diff(a: &image::RgbaImage, b: &image::RgbaImage, x0: u32, y0: u32, x1: u32, y
 #[test]
 fn export_has_exactly_the_requested_size() {
     let mut ex = exporter();
-    let layers = LayerSettings::default();
-    let r = ex.render(&layers, &small(None), false).expect("render");
+    let layers = default_layers();
+    let r = render(&mut ex, &layers, &small(None)).expect("render");
     assert_eq!(r.image.dimensions(), (640, 360));
     // The same exporter, another (odd) size.
     let odd = ExportSettings {
         size: [333, 217],
         ..small(None)
     };
-    let r = ex.render(&layers, &odd, false).expect("render");
+    let r = render(&mut ex, &layers, &odd).expect("render");
     assert_eq!(r.image.dimensions(), (333, 217));
     let bad = ExportSettings {
         size: [0, 100],
         ..small(None)
     };
     assert!(matches!(
-        ex.render(&layers, &bad, false),
+        render(&mut ex, &layers, &bad),
         Err(ExportError::Size(0, 100))
     ));
 }
@@ -70,15 +77,13 @@ fn export_has_exactly_the_requested_size() {
 #[test]
 fn title_changes_the_title_region_only_when_set() {
     let mut ex = exporter();
-    let layers = LayerSettings::default();
+    let layers = default_layers();
     let untimed = |title| ExportSettings {
         timestamp: None,
         ..small(title)
     };
-    let plain = ex.render(&layers, &untimed(None), false).expect("render");
-    let titled = ex
-        .render(&layers, &untimed(Some("Briefing title")), false)
-        .expect("render");
+    let plain = render(&mut ex, &layers, &untimed(None)).expect("render");
+    let titled = render(&mut ex, &layers, &untimed(Some("Briefing title"))).expect("render");
     assert!(plain.layout.title.is_none());
     let title = titled.layout.title.expect("title box");
     assert!(title.min.x < 20.0 && title.min.y < 20.0 && title.width() > 60.0);
@@ -88,11 +93,20 @@ fn title_changes_the_title_region_only_when_set() {
     assert_eq!(diff(&plain.image, &titled.image, 400, 250, 640, 300), 0);
 }
 
-fn legend_labels(layers: LayerSettings) -> Vec<String> {
+fn legend_labels(layers: Vec<LayerDef>) -> Vec<String> {
+    let project = Project::default();
+    let scene = bare_scene();
+    let heat = frontier_atlas::map::HeatTextures::default();
     let mut h = Harness::builder()
         .with_size(egui::vec2(500.0, 900.0))
         .build_ui(move |ui| {
-            frontier_atlas::ui::legend::show(ui, &data(), &layers, false, true);
+            let frame = frontier_atlas::map::MapFrame {
+                project: &project,
+                layers: frontier_atlas::state::LayerSet(&layers),
+                scene: &scene,
+                heat: &heat,
+            };
+            frontier_atlas::ui::legend::show(ui, &frame, true);
         });
     h.run_steps(1);
     [
@@ -110,12 +124,12 @@ fn legend_labels(layers: LayerSettings) -> Vec<String> {
 
 #[test]
 fn legend_lists_only_visible_layers() {
-    let all = legend_labels(LayerSettings::default());
+    let all = legend_labels(default_layers());
     assert_eq!(all.len(), 5, "{all:?}");
-    let mut layers = LayerSettings::default();
-    layers.get_mut(LayerId::TrainingCamps).visible = false;
-    layers.get_mut(LayerId::Districts).visible = false;
-    layers.get_mut(LayerId::GroupPresence).visible = false;
+    let mut layers = default_layers();
+    set_kind(&mut layers, LayerKind::TrainingCamps, false);
+    set_kind(&mut layers, LayerKind::Districts, false);
+    set_kind(&mut layers, LayerKind::GroupPresence, false);
     let some = legend_labels(layers);
     assert_eq!(some, ["Place named in the report", "International border"]);
 }
@@ -129,14 +143,12 @@ fn exported_legend_fits_and_shrinks_with_hidden_layers() {
         size: [1280, 720],
         ..small(Some("T"))
     };
-    let full = ex
-        .render(&LayerSettings::default(), &settings, false)
-        .expect("render");
-    let mut only_basemap = LayerSettings::default();
-    for id in LayerId::ALL {
-        only_basemap.get_mut(id).visible = id == LayerId::Basemap;
+    let full = render(&mut ex, &default_layers(), &settings).expect("render");
+    let mut only_basemap = default_layers();
+    for l in &mut only_basemap {
+        l.style.visible = l.kind == LayerKind::Basemap;
     }
-    let few = ex.render(&only_basemap, &settings, false).expect("render");
+    let few = render(&mut ex, &only_basemap, &settings).expect("render");
     let (a, b) = (
         full.layout.legend.expect("legend"),
         few.layout.legend.expect("legend"),
@@ -150,9 +162,7 @@ fn exported_legend_fits_and_shrinks_with_hidden_layers() {
     // Sources never run under the legend.
     let src = full.layout.attribution.expect("sources");
     assert!(!src.intersects(a), "{src:?} overlaps {a:?}");
-    let tiny = ex
-        .render(&LayerSettings::default(), &small(Some("T")), false)
-        .expect("render");
+    let tiny = render(&mut ex, &default_layers(), &small(Some("T"))).expect("render");
     assert!(
         tiny.layout
             .map
@@ -197,9 +207,7 @@ fn drawn_scale_bar_matches_the_geodesic_distance_within_two_percent() {
             size,
             ..small(None)
         };
-        let r = ex
-            .render(&LayerSettings::default(), &settings, false)
-            .expect("render");
+        let r = render(&mut ex, &default_layers(), &settings).expect("render");
         let bar = r.layout.scale_bar.clone().expect("scale bar");
         assert!(r.layout.map.contains(bar.start) && r.layout.map.contains(bar.end));
         let (a, b) = (lonlat(&r.layout, bar.start), lonlat(&r.layout, bar.end));
@@ -252,9 +260,7 @@ fn full_hd_export_has_no_text_under_14_px_and_an_unclipped_legend() {
         }),
         ..small(None)
     };
-    let r = exporter()
-        .render(&LayerSettings::default(), &settings, false)
-        .expect("render");
+    let r = render(&mut exporter(), &default_layers(), &settings).expect("render");
     assert_eq!(r.image.dimensions(), (1920, 1080));
     assert!(r.layout.min_font_px >= 14.0, "{}", r.layout.min_font_px);
     assert!(!r.layout.legend_clipped);
@@ -267,14 +273,18 @@ fn full_hd_export_has_no_text_under_14_px_and_an_unclipped_legend() {
 }
 
 #[test]
-fn synthetic_watermark_is_drawn_only_when_asked() {
+fn synthetic_watermark_is_drawn_exactly_when_the_demo_is_shown() {
     let mut ex = exporter();
     let s = small(None);
-    let plain = ex
-        .render(&LayerSettings::default(), &s, false)
-        .expect("render");
+    let project = Project::default();
+    let scene = common::loaded_scene(&project);
+    let mut hidden = project.layers.clone();
+    for k in LayerKind::DENSITY {
+        set_kind(&mut hidden, k, false);
+    }
+    let plain = ex.render(&job(&hidden, &s, &scene)).expect("render");
     let marked = ex
-        .render(&LayerSettings::default(), &s, true)
+        .render(&job(&project.layers, &s, &scene))
         .expect("render");
     assert!(!plain.layout.watermark && marked.layout.watermark);
     let changed = diff(&plain.image, &marked.image, 220, 130, 420, 230);
@@ -305,8 +315,7 @@ fn export_snapshot() {
         timestamp: Some("2026-01-01 00:00 UTC".into()),
         ..Default::default()
     };
-    let img = exporter()
-        .render(&LayerSettings::default(), &settings, false)
+    let img = render(&mut exporter(), &default_layers(), &settings)
         .expect("render")
         .image;
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

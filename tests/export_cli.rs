@@ -4,8 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use frontier_atlas::export::project::{Project, SavedView};
-use frontier_atlas::state::LayerId;
+use atlas_core::project::{Project, SavedView, save_project};
 
 fn cli_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontier-atlas"));
@@ -67,6 +66,7 @@ fn bad_arguments_give_clear_errors() {
         (&["--size", "0x10"], "bad size"),
         (&["--size", "huge"], "1080p, 4k, 720p, a4-300dpi"),
         (&["--layers", "basemap,nonsense"], "valid layers: basemap,"),
+        (&["--banner-preset", "secret"], "--banner <BANNER>"),
         (&["--center", "200,30"], "bad --center"),
         (&["--zoom", "40"], "bad --zoom"),
         (
@@ -94,7 +94,7 @@ fn bad_arguments_give_clear_errors() {
     assert!(err.contains("does not exist"), "{err}");
 
     let project = dir.join("p.json");
-    Project::default().save(&project).expect("save");
+    save_project(&Project::default(), &project).expect("save");
     let p = project.to_string_lossy().into_owned();
     let (code, err) = cli(&[
         "export",
@@ -111,7 +111,17 @@ fn bad_arguments_give_clear_errors() {
     std::fs::write(&project, "{\n\"version\": 1,\n").expect("write");
     let (code, err) = cli(&["export", "--out", &out_s, "--project", &p]);
     assert_ne!(code, 0);
-    assert!(err.contains("p.json:3"), "{err}");
+    assert!(err.contains("p.json: not valid JSON at line 3"), "{err}");
+    for (out, expected) in [
+        ("x.jpg", "use a .png file name (got .jpg)"),
+        ("x", "(got no extension)"),
+    ] {
+        let o = dir.join(out).to_string_lossy().into_owned();
+        let (code, err) = cli(&["export", "--out", &o, "--size", "64x64"]);
+        assert_ne!(code, 0);
+        assert!(err.contains(expected), "{err}");
+        assert!(!dir.join(out).exists());
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -121,24 +131,17 @@ fn all_views_writes_one_file_per_view() {
     let project = Project {
         views: vec![
             SavedView {
-                name: "Khost & Paktika".into(),
-                center: [69.9, 33.0],
-                zoom: 7.5,
                 title: Some("South-east".into()),
-                layers: Some(vec![LayerId::Basemap, LayerId::Districts]),
+                layers: Some(vec!["basemap".into(), "districts".into()]),
+                ..SavedView::new("Khost / Paktika", [69.9, 33.0], 7.5)
             },
-            SavedView {
-                name: "Balochistan".into(),
-                center: [65.5, 28.5],
-                zoom: 6.5,
-                title: None,
-                layers: None,
-            },
+            SavedView::new("Balochistan", [65.5, 28.5], 6.5),
+            SavedView::new("کابل", [69.2, 34.5], 8.0),
         ],
         ..Default::default()
     };
     let path = dir.join("briefing.json");
-    project.save(&path).expect("save");
+    save_project(&project, &path).expect("save");
     let (code, err) = cli(&[
         "export",
         "--project",
@@ -150,8 +153,9 @@ fn all_views_writes_one_file_per_view() {
         "320x200",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(dims(&dir.join("khost---paktika.png")), (320, 200));
-    assert_eq!(dims(&dir.join("balochistan.png")), (320, 200));
+    assert_eq!(dims(&dir.join("Khost - Paktika.png")), (320, 200));
+    assert_eq!(dims(&dir.join("Balochistan.png")), (320, 200));
+    assert_eq!(dims(&dir.join("کابل.png")), (320, 200));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

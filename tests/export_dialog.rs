@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
+use atlas_core::project::{Edit, PageLayout};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use frontier_atlas::app::AtlasApp;
 use frontier_atlas::scene::AtlasData;
-use frontier_atlas::state::LayerId;
 
 fn settle(h: &mut Harness<'static, AtlasApp>) {
     for _ in 0..300 {
@@ -44,7 +44,11 @@ fn ctrl_e_opens_the_dialog_and_the_preview_follows_title_and_layers() {
     settle(&mut h);
     let before = h.render().expect("render");
 
-    h.state_mut().export.settings.title = Some("Preview title".into());
+    let layout = PageLayout {
+        title: Some("Preview title".into()),
+        ..h.state().project().layout.clone()
+    };
+    h.state_mut().apply(Edit::SetLayout(layout));
     settle(&mut h);
     let titled = h.render().expect("render");
     assert!(
@@ -52,9 +56,16 @@ fn ctrl_e_opens_the_dialog_and_the_preview_follows_title_and_layers() {
         "preview did not show the title"
     );
 
-    h.get_by_label(LayerId::Towns.label()).click_accesskit();
+    h.get_by_label("Towns").click_accesskit();
     settle(&mut h);
-    assert!(!h.state().layers.get(LayerId::Towns).visible);
+    assert!(
+        !h.state()
+            .project()
+            .layer("towns")
+            .expect("towns")
+            .style
+            .visible
+    );
     let no_towns = h.render().expect("render");
     if let Some(path) = std::env::var_os("ATLAS_SHOT") {
         let _ = no_towns.save(path);

@@ -2,10 +2,10 @@
 //! the report reader; snapshot of the camps + presence view.
 
 use atlas_core::model::UnitKind;
+use atlas_core::project::Edit;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use frontier_atlas::app::AtlasApp;
-use frontier_atlas::state::LayerId;
 
 mod common;
 use common::data;
@@ -33,6 +33,27 @@ fn click_map_centre(h: &mut Harness<'static, AtlasApp>) {
     h.run_steps(2);
 }
 
+/// File → Read report….
+fn open_reader(h: &mut Harness<'static, AtlasApp>) {
+    h.get_by_label("File").click();
+    h.run_steps(1);
+    h.get_by_label("Read report…").click();
+    h.run_steps(2);
+    assert!(h.state().reader.open);
+}
+
+/// Step until the reader's work on the worker is done.
+fn settle_reader(h: &mut Harness<'static, AtlasApp>) {
+    for _ in 0..500 {
+        h.step();
+        if h.state().session.pending() == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.run_steps(2);
+}
+
 #[test]
 fn toggling_a_group_hides_it_and_its_legend_entry() {
     let mut h = harness();
@@ -42,14 +63,23 @@ fn toggling_a_group_hides_it_and_its_legend_entry() {
     );
     h.get_by_label("BLA").click();
     h.run_steps(2);
-    assert!(h.state().layers.hidden_groups.contains("bla"));
+    let hidden = |h: &Harness<'static, AtlasApp>| {
+        h.state()
+            .project()
+            .layer("group_presence")
+            .expect("presence")
+            .style
+            .hidden_groups
+            .clone()
+    };
+    assert!(hidden(&h).contains("bla"));
     assert!(
         h.query_by_label_contains("Balochistan Liberation Army (BLA)")
             .is_none()
     );
     h.get_by_label("BLA").click();
     h.run_steps(2);
-    assert!(h.state().layers.hidden_groups.is_empty());
+    assert!(hidden(&h).is_empty());
 }
 
 #[test]
@@ -96,7 +126,10 @@ fn clicking_a_camp_area_shows_the_quote_in_the_details_panel() {
 #[test]
 fn clicking_a_network_edge_shows_its_quote() {
     let mut h = harness();
-    h.state_mut().layers.get_mut(LayerId::GroupNetwork).visible = true;
+    h.state_mut().apply(Edit::SetVisible {
+        layer: "group_network".into(),
+        visible: true,
+    });
     // Centre the view on the middle of the TTP–TJP edge.
     let d = data();
     let net = &d.report.network;
@@ -124,14 +157,19 @@ fn clicking_a_network_edge_shows_its_quote() {
 #[test]
 fn report_reader_lists_places_and_highlights_them() {
     let mut h = harness();
-    h.get_by_label("Read report…").click();
-    h.run_steps(2);
+    open_reader(&mut h);
     let text =
         "Clashes were reported in Bajaur and North Waziristan; the Pakistani Taliban claimed them.";
     h.state_mut().reader.text = text.to_owned();
     h.get_by_label("Find places and groups").click();
-    h.run_steps(2);
-    let ids = &h.state().view.highlights;
+    settle_reader(&mut h);
+    // The text is a source of the project; its places a layer that exports draw too.
+    let p = h.state().project().clone();
+    let source = h.state().reader.source.clone().expect("text source");
+    let layer = p.layers_of_source(&source).next().expect("places layer");
+    assert_eq!(layer.kind, atlas_core::project::LayerKind::TextPlaces);
+    let scene = h.state().session.scene(&p);
+    let ids = scene.texts.get(&source).expect("extracted").place_ids();
     assert_eq!(ids.len(), 2, "{ids:?}");
     assert!(
         h.query_by_label_contains("Bajaur (district, PAK)")
@@ -155,7 +193,10 @@ fn camps_and_presence_snapshot() {
         .memory
         .center_at(walkers::lon_lat(69.0, 30.0));
     let _ = h.state_mut().view.memory.set_zoom(6.4);
-    h.state_mut().layers.get_mut(LayerId::GroupNetwork).visible = true;
+    h.state_mut().apply(Edit::SetVisible {
+        layer: "group_network".into(),
+        visible: true,
+    });
     for _ in 0..400 {
         h.step();
         if h.state_mut().pending_tiles() == 0 {
@@ -175,19 +216,21 @@ fn camps_and_presence_snapshot() {
 #[test]
 fn imported_camp_points_load_from_the_reader() {
     let mut h = harness();
-    h.get_by_label("Read report…").click();
-    h.run_steps(2);
+    open_reader(&mut h);
     h.state_mut().reader.camps_path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/crates/core/tests/fixtures/camps/camps.csv"
     )
     .to_owned();
     h.get_by_label("Load camps").click();
-    h.run_steps(2);
-    let camps = &h.state().view.imported_camps;
-    assert_eq!(camps.len(), 2);
-    assert!(
-        h.query_by_label_contains("2 camp point(s) loaded, 2 row(s) skipped")
-            .is_some()
-    );
+    settle_reader(&mut h);
+    let p = h.state().project().clone();
+    let src = p
+        .sources
+        .iter()
+        .find(|s| matches!(s.kind, atlas_core::project::SourceKind::CampPoints { .. }))
+        .expect("camp source");
+    let scene = h.state().session.scene(&p);
+    assert_eq!(scene.camp_points.get(&src.id).map(|c| c.len()), Some(2));
+    h.get_by_label("Camp points (camps.csv)");
 }

@@ -1,10 +1,10 @@
 //! UI tests through egui_kittest: layer toggles found by label (AccessKit), hover, click,
 //! Esc, and a PNG snapshot of the start view (`UPDATE_SNAPSHOTS=1 cargo test` re-blesses).
 
+use atlas_core::project::{BasemapSpec, Edit};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use frontier_atlas::app::AtlasApp;
-use frontier_atlas::state::LayerId;
 
 mod common;
 use common::{data, settle};
@@ -19,17 +19,31 @@ fn layer_toggles_are_found_by_label_and_switch_districts() {
         .with_size(egui::vec2(1200.0, 800.0))
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
     h.run_steps(2);
-    assert!(h.state().layers.get(LayerId::Districts).visible);
+    let visible = |h: &Harness<'static, AtlasApp>| {
+        h.state()
+            .project()
+            .layer("districts")
+            .expect("districts")
+            .style
+            .visible
+    };
+    assert!(visible(&h));
     h.get_by_label("Districts").click();
     h.run_steps(2);
-    assert!(!h.state().layers.get(LayerId::Districts).visible);
+    assert!(!visible(&h));
+    assert!(
+        h.state().doc.dirty(),
+        "a layer change marks the project unsaved"
+    );
     h.get_by_label("Districts").click();
     h.run_steps(2);
-    assert!(h.state().layers.get(LayerId::Districts).visible);
-    // Every layer has a toggle.
-    for id in LayerId::ALL {
-        h.get_by_label(id.label());
+    assert!(visible(&h));
+    // Every layer of the project has a toggle, named for its kind (and dataset).
+    let project = h.state().project().clone();
+    for l in &project.layers {
+        h.get_by_label(&project.layer_label(l));
     }
+    assert_eq!(project.layers.len(), 11);
 }
 
 #[test]
@@ -106,7 +120,8 @@ fn districts_view_snapshot() {
 #[test]
 fn dark_view_snapshot() {
     let mut h = harness(1200.0, 800.0);
-    h.state_mut().view.dark = true;
+    h.state_mut()
+        .apply(Edit::SetBasemap(BasemapSpec::Builtin { dark: true }));
     h.state_mut()
         .view
         .memory

@@ -1,8 +1,11 @@
 //! Command line: no arguments opens the window; subcommands run headless.
 
 mod density;
-mod export;
+pub mod export;
 mod extract;
+mod load;
+pub mod output;
+mod project;
 mod resolve;
 
 use std::path::PathBuf;
@@ -25,6 +28,9 @@ pub struct Cli {
     /// GeoJSON points), replacing the synthetic demo.
     #[arg(long, value_name = "FILE")]
     pub import: Option<PathBuf>,
+    /// Open the window on this project file.
+    #[arg(long, value_name = "PROJECT")]
+    pub project: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -34,8 +40,11 @@ pub enum Command {
     /// Render a slide-ready PNG headless (no window or display needed): title, legend,
     /// scale bar, north arrow, sources, time stamp, classification banners.
     ///
-    /// Without --project it exports the default start view with the default layers.
+    /// Without --project it exports the default project's start view.
     Export(export::ExportArgs),
+    /// Make a project file (`project new`) or describe one (`project show`).
+    #[command(subcommand)]
+    Project(project::ProjectCommand),
     /// Events and fatalities per province or district from an incident CSV (ACLED, UCDP GED,
     /// GTD; schema from the header), and the share within N km of the AF–PK border.
     ///
@@ -73,7 +82,14 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.data.clone().unwrap_or_else(AtlasData::default_dir);
     match cli.command {
-        None => match crate::app::run_window(AtlasData::load(&dir), dir.clone(), cli.import) {
+        None => match crate::app::run_window(
+            AtlasData::load(&dir),
+            dir.clone(),
+            crate::app::Start {
+                project: cli.project,
+                import: cli.import,
+            },
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("frontier-atlas: cannot open the window: {e}");
@@ -84,5 +100,6 @@ pub fn main() -> ExitCode {
         Some(Command::Extract { file, json }) => extract::run(&dir, &file, json),
         Some(Command::Export(args)) => export::run(&dir, &args),
         Some(Command::Density(args)) => density::run(&dir, &args),
+        Some(Command::Project(cmd)) => project::run(&dir, &cmd),
     }
 }

@@ -1,7 +1,8 @@
-//! Attack density in the app: the loaded incident dataset (the synthetic demo by default, or
-//! an imported file) with its joins to provinces and districts and its border distances
-//! ([`DensityModel`], shared with the CLI), the user's settings, and the background workers
-//! that import files and compute the analysis. The UI only reads finished results.
+//! Attack density in the app, one [`DensityState`] per incident source of the project: the
+//! loaded dataset (the synthetic demo or an imported file) with its joins to provinces and
+//! districts and its border distances ([`DensityModel`], shared with the CLI), and the
+//! analyses its layers ask for, computed on background workers. The UI only reads finished
+//! results; the project holds the settings.
 
 pub mod analysis;
 pub mod clusters;
@@ -13,6 +14,7 @@ pub mod levels;
 mod model;
 pub mod params;
 pub mod play;
+mod slots;
 pub mod worker;
 
 use std::path::PathBuf;
@@ -26,105 +28,74 @@ pub use levels::Levels;
 pub use model::{By, DensityModel, DensityQuery, Weight};
 pub use params::DensityParams;
 
-use jobs::{AnalysisJob, ImportJob};
+use jobs::ImportJob;
 use play::{Player, STEP_SECONDS, next_window};
+use slots::AnalysisSlots;
 
 use crate::scene::AtlasData;
-use crate::state::{LayerId, LayerSettings};
 
-/// The density layers, bottom first.
-pub const DENSITY_LAYERS: [LayerId; 3] =
-    [LayerId::Choropleth, LayerId::Heatmap, LayerId::Incidents];
-
-/// How the last user import ended (for the import dialog).
+/// How the last load of a source ended (for the import dialog and the source list).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportOutcome {
     Done(Origin),
     Failed(String),
 }
 
-/// The heat raster uploaded as a texture.
-struct HeatTexture {
-    heat: Arc<heat::Heat>,
-    dark: bool,
-    handle: egui::TextureHandle,
-}
-
-/// What the map layers need for one frame.
-pub struct MapDensity<'a> {
-    pub dataset: &'a Dataset,
-    pub analysis: &'a Analysis,
-    pub levels: &'a Levels,
-    /// Heat texture and the world box it covers.
-    pub heat: Option<(egui::TextureId, [f64; 4])>,
-}
-
-/// Density state owned by the app.
+/// One incident source at run time.
 pub struct DensityState {
+    /// The project source this state loads.
+    pub source_id: String,
+    /// The density panel's and timeline's working copy of the source's settings; the app
+    /// writes changes back into the project.
     pub params: DensityParams,
     pub player: Player,
-    /// How the last user import ended.
+    /// How the load ended (`None` while loading).
     pub last_import: Option<ImportOutcome>,
     atlas: Arc<AtlasData>,
     data_dir: PathBuf,
     source: Source,
     levels: Option<Arc<Levels>>,
     dataset: Option<Arc<Dataset>>,
-    analysis: Option<Arc<Analysis>>,
     import: Option<ImportJob>,
-    job: Option<AnalysisJob>,
-    texture: Option<HeatTexture>,
+    analyses: AnalysisSlots,
 }
 
 impl DensityState {
-    /// Start with the synthetic demo (loaded on a worker) from `data_dir`.
-    pub fn new(atlas: Arc<AtlasData>, data_dir: PathBuf) -> Self {
-        let source = Source::Demo {
-            data_dir: data_dir.clone(),
-        };
-        let mut s = DensityState {
+    /// Start loading `source` on a worker. `levels` (border line, admin levels) are reused
+    /// when another source already built them.
+    pub fn new(
+        atlas: Arc<AtlasData>,
+        data_dir: PathBuf,
+        source_id: &str,
+        source: Source,
+        levels: Option<Arc<Levels>>,
+        ctx: Option<egui::Context>,
+    ) -> Self {
+        let import = ImportJob::start(
+            ctx,
+            source.clone(),
+            atlas.clone(),
+            data_dir.clone(),
+            levels.clone(),
+        );
+        DensityState {
+            source_id: source_id.to_owned(),
             params: DensityParams::default(),
             player: Player::default(),
             last_import: None,
             atlas,
             data_dir,
-            source: source.clone(),
-            levels: None,
-            dataset: None,
-            analysis: None,
-            import: None,
-            job: None,
-            texture: None,
-        };
-        s.load(None, source);
-        s
-    }
-
-    fn load(&mut self, ctx: Option<egui::Context>, source: Source) {
-        if let Some(old) = self.import.take() {
-            old.cancel();
-        }
-        self.import = Some(ImportJob::start(
-            ctx,
             source,
-            self.atlas.clone(),
-            self.data_dir.clone(),
-            self.levels.clone(),
-        ));
+            levels,
+            dataset: None,
+            import: Some(import),
+            analyses: AnalysisSlots::default(),
+        }
     }
 
-    /// Import a file on a worker; when done it replaces the current dataset (the demo).
-    pub fn start_import(&mut self, ctx: &egui::Context, path: PathBuf, format: ImportFormat) {
-        self.last_import = None;
-        self.load(Some(ctx.clone()), Source::File { path, format });
-    }
-
-    /// Go back to the synthetic demo.
-    pub fn load_demo(&mut self, ctx: &egui::Context) {
-        let source = Source::Demo {
-            data_dir: self.data_dir.clone(),
-        };
-        self.load(Some(ctx.clone()), source);
+    /// What this state loads (the session reloads when the project's source changes).
+    pub fn source(&self) -> &Source {
+        &self.source
     }
 
     pub fn cancel_import(&mut self) {
@@ -133,9 +104,9 @@ impl DensityState {
         }
     }
 
-    /// A user import in progress: (fraction of the file read, still reading).
+    /// A load in progress: (fraction of the file read, still reading).
     pub fn import_progress(&self) -> Option<(f32, bool)> {
-        let job = self.import.as_ref().filter(|j| !j.demo)?;
+        let job = self.import.as_ref()?;
         let reading = job.stage.load(Ordering::Relaxed) == jobs::STAGE_READING;
         Some((job.progress.fraction(), reading))
     }
@@ -144,17 +115,24 @@ impl DensityState {
         self.dataset.as_ref()
     }
 
+    /// The analysis of the panel's settings (or the last one finished while it computes).
     pub fn analysis(&self) -> Option<&Arc<Analysis>> {
-        self.analysis.as_ref()
+        self.analyses.latest(&self.params)
+    }
+
+    /// The analysis for `params` exactly, once finished.
+    pub fn analysis_for(&self, params: &DensityParams) -> Option<&Arc<Analysis>> {
+        self.analyses.exact(params)
+    }
+
+    /// The analysis to draw for `params`: exact when finished, else the last one finished
+    /// (so the map does not flash while a new one computes).
+    pub fn latest_for(&self, params: &DensityParams) -> Option<&Arc<Analysis>> {
+        self.analyses.latest(params)
     }
 
     pub fn levels(&self) -> Option<&Arc<Levels>> {
         self.levels.as_ref()
-    }
-
-    /// Name of the loaded dataset ("Synthetic demo" or the file name).
-    pub fn dataset_name(&self) -> Option<&str> {
-        self.dataset.as_ref().map(|d| d.origin.name.as_str())
     }
 
     /// The loaded dataset is the bundled synthetic demo.
@@ -167,37 +145,45 @@ impl DensityState {
         &self.data_dir
     }
 
-    /// Synthetic data is loaded and a density layer shows it (exports add a watermark).
-    pub fn synthetic_visible(&self, layers: &LayerSettings) -> bool {
-        self.dataset.as_ref().is_some_and(|d| d.synthetic())
-            && DENSITY_LAYERS.iter().any(|id| layers.shown(*id))
-    }
-
-    /// Work not finished yet: a load, an analysis, or settings not analysed yet.
+    /// Work not finished yet: the load, or analyses of the wanted settings.
     pub fn pending(&self) -> usize {
-        let stale = self.dataset.is_some()
-            && self
-                .analysis
-                .as_ref()
-                .is_none_or(|a| a.params != self.params);
-        usize::from(self.import.is_some()) + usize::from(self.job.is_some()) + usize::from(stale)
+        usize::from(self.import.is_some())
+            + if self.dataset.is_some() {
+                self.analyses.pending()
+            } else {
+                0
+            }
     }
 
-    /// Once per frame: collect finished work, start what the settings need, step the player,
-    /// keep the heat texture current. Cheap when nothing changed.
-    pub fn poll(&mut self, ctx: &egui::Context, atlas: &Arc<AtlasData>, dark: bool) {
-        if !Arc::ptr_eq(atlas, &self.atlas) {
+    /// The settings whose analyses are needed (every layer's, and the panel's).
+    pub fn set_wanted(&mut self, wanted: Vec<DensityParams>) {
+        self.analyses.set_wanted(wanted);
+    }
+
+    /// Once per frame: collect finished work and start what the wanted settings need.
+    /// Cheap when nothing changed.
+    pub fn poll(&mut self, ctx: Option<&egui::Context>, atlas: &Arc<AtlasData>) {
+        if !Arc::ptr_eq(&atlas.gazetteer, &self.atlas.gazetteer) {
             // New gazetteer: placements must be redone.
-            self.atlas = atlas.clone();
             self.levels = None;
-            self.load(Some(ctx.clone()), self.source.clone());
+            self.import = Some(ImportJob::start(
+                ctx.cloned(),
+                self.source.clone(),
+                atlas.clone(),
+                self.data_dir.clone(),
+                None,
+            ));
         }
+        self.atlas = atlas.clone();
         self.collect_import();
-        self.collect_analysis();
-        self.step_player(ctx);
-        self.start_analysis_if_needed(ctx);
-        self.update_texture(ctx, dark);
-        if self.import.is_some() || self.job.is_some() {
+        if self.import.is_none()
+            && let Some(ds) = &self.dataset
+        {
+            self.analyses.poll(ctx, ds);
+        }
+        if let Some(ctx) = ctx
+            && self.pending() > 0
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }
     }
@@ -206,75 +192,20 @@ impl DensityState {
         let Some(result) = self.import.as_ref().and_then(|j| j.poll()) else {
             return;
         };
-        let Some(job) = self.import.take() else {
-            return;
-        };
-        let demo = job.demo;
+        self.import = None;
         match result {
             Ok(loaded) => {
-                self.source = job.source;
-                if !demo {
-                    self.last_import = Some(ImportOutcome::Done(loaded.dataset.origin.clone()));
-                }
+                self.last_import = Some(ImportOutcome::Done(loaded.dataset.origin.clone()));
                 self.levels = Some(loaded.levels);
                 self.dataset = Some(loaded.dataset);
-                self.analysis = None;
-                if let Some(old) = self.job.take() {
-                    old.cancel();
-                }
-                self.texture = None;
+                self.analyses.clear();
                 self.player.playing = false;
-                let f = &mut self.params.query.filter;
-                f.from = None;
-                f.to = None;
-                f.actors.clear();
-                f.event_types.clear();
             }
             Err(message) => {
-                log::warn!("density import: {message}");
+                log::warn!("incident load: {message}");
                 self.last_import = Some(ImportOutcome::Failed(message));
             }
         }
-    }
-
-    fn collect_analysis(&mut self) {
-        let Some(result) = self.job.as_ref().and_then(|j| j.poll()) else {
-            return;
-        };
-        self.job = None;
-        if let Some(a) = result {
-            self.analysis = Some(Arc::new(a));
-        }
-    }
-
-    fn start_analysis_if_needed(&mut self, ctx: &egui::Context) {
-        if self.import.is_some() {
-            return;
-        }
-        let Some(ds) = &self.dataset else {
-            return;
-        };
-        if let Some(job) = &self.job {
-            if job.params != self.params {
-                // Superseded: stop it at its next step; the next poll starts the new one.
-                job.cancel();
-            }
-            return;
-        }
-        if self
-            .analysis
-            .as_ref()
-            .is_some_and(|a| a.params == self.params)
-        {
-            return;
-        }
-        let previous = self.analysis.as_ref().and_then(|a| a.heat.clone());
-        self.job = Some(AnalysisJob::start(
-            Some(ctx.clone()),
-            ds.clone(),
-            self.params.clone(),
-            previous,
-        ));
     }
 
     /// Toggle play / pause.
@@ -297,71 +228,18 @@ impl DensityState {
         f.to = Some(to);
     }
 
-    fn step_player(&mut self, ctx: &egui::Context) {
+    /// While playing: step once the current frame's analysis is shown and the step time
+    /// has passed.
+    pub fn step_player(&mut self, ctx: &egui::Context) {
         if !self.player.playing {
             return;
         }
         let now = ctx.input(|i| i.time);
-        // Wait for the current step's analysis before moving on.
-        let shown = self
-            .analysis
-            .as_ref()
-            .is_some_and(|a| a.params == self.params);
+        let shown = self.analyses.exact(&self.params).is_some();
         if shown && now - self.player.last_step >= STEP_SECONDS {
             self.step_time();
             self.player.last_step = now;
         }
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
-    }
-
-    fn update_texture(&mut self, ctx: &egui::Context, dark: bool) {
-        let Some(heat) = self.analysis.as_ref().and_then(|a| a.heat.clone()) else {
-            self.texture = None;
-            return;
-        };
-        if self
-            .texture
-            .as_ref()
-            .is_some_and(|t| Arc::ptr_eq(&t.heat, &heat) && t.dark == dark)
-        {
-            return;
-        }
-        let pixels = heat::heat_pixels(&heat, dark)
-            .into_iter()
-            .map(|[r, g, b, a]| egui::Color32::from_rgba_unmultiplied(r, g, b, a))
-            .collect();
-        let image = egui::ColorImage::new([heat.width, heat.height], pixels);
-        let options = egui::TextureOptions::LINEAR;
-        match &mut self.texture {
-            Some(t) => {
-                t.handle.set(image, options);
-                t.heat = heat;
-                t.dark = dark;
-            }
-            None => {
-                let handle = ctx.load_texture("density-heatmap", image, options);
-                self.texture = Some(HeatTexture { heat, dark, handle });
-            }
-        }
-    }
-
-    /// What the map layers draw this frame (`None` until the first analysis is ready).
-    pub fn map_view(&self) -> Option<MapDensity<'_>> {
-        let analysis = self.analysis.as_ref()?;
-        Some(MapDensity {
-            dataset: self.dataset.as_ref()?,
-            analysis,
-            levels: self.levels.as_ref()?,
-            heat: self
-                .texture
-                .as_ref()
-                .filter(|t| {
-                    analysis
-                        .heat
-                        .as_ref()
-                        .is_some_and(|h| Arc::ptr_eq(h, &t.heat))
-                })
-                .map(|t| (t.handle.id(), t.heat.world)),
-        })
     }
 }

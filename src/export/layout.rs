@@ -8,10 +8,8 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, UiBuilder, pos2, vec2};
 use super::legend_box::legend_box;
 use super::marks;
 use super::settings::ExportSettings;
-use crate::density::MapDensity;
-use crate::map::{BasemapTiles, attribution_lines, show_map_with, style};
-use crate::scene::AtlasData;
-use crate::state::{LayerSettings, ViewState};
+use crate::map::{BasemapTiles, MapFrame, attribution_lines, show_map, style};
+use crate::state::ViewState;
 
 /// The scale bar as drawn: its end points (screen points) and the length it claims.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,43 +67,26 @@ impl Ink {
     }
 }
 
-/// Draw one export frame into `ui` (its whole rect is the image). Returns the map's rect.
-#[allow(clippy::too_many_arguments)]
-pub fn draw_export(
-    ui: &mut egui::Ui,
-    data: &AtlasData,
-    layers: &LayerSettings,
-    view: &mut ViewState,
-    tiles: &mut BasemapTiles,
-    settings: &ExportSettings,
-    synthetic_visible: bool,
-    density: Option<&MapDensity<'_>>,
-) -> Rect {
-    draw_export_layout(
-        ui,
-        data,
-        layers,
-        view,
-        tiles,
-        settings,
-        synthetic_visible,
-        density,
-    )
-    .map
+/// Synthetic data is drawn: some shown incident layer draws the synthetic demo.
+pub fn synthetic_shown(frame: &MapFrame<'_>) -> bool {
+    frame
+        .layers
+        .shown_layers()
+        .filter(|l| l.kind.is_density())
+        .filter_map(|l| frame.scene.datasets.get(l.source.as_deref()?))
+        .any(|d| d.synthetic())
 }
 
-/// [`draw_export`], returning where every element went.
-#[allow(clippy::too_many_arguments)]
+/// Draw one export frame into `ui` (its whole rect is the image): the map of `frame` and the
+/// layout furniture of `settings`. Returns where every element went.
 pub fn draw_export_layout(
     ui: &mut egui::Ui,
-    data: &AtlasData,
-    layers: &LayerSettings,
+    frame: &MapFrame<'_>,
     view: &mut ViewState,
     tiles: &mut BasemapTiles,
     settings: &ExportSettings,
-    synthetic_visible: bool,
-    density: Option<&MapDensity<'_>>,
 ) -> ExportLayout {
+    let synthetic_visible = synthetic_shown(frame);
     let s = settings.text_scale();
     style::set_text_scale(ui.ctx(), s);
     let full = ui.max_rect();
@@ -153,7 +134,7 @@ pub fn draw_export_layout(
     ui.scope_builder(
         UiBuilder::new().max_rect(map_rect).id_salt("export-map"),
         |ui| {
-            show_map_with(ui, data, layers, view, tiles, false, density);
+            show_map(ui, frame, view, tiles, false);
         },
     );
     let centre = view
@@ -223,7 +204,7 @@ pub fn draw_export_layout(
                 map_rect.max.y - margin,
             ),
         );
-        let b = legend_box(ui, data, layers, settings, area, colours);
+        let b = legend_box(ui, frame, settings, area, colours);
         min_font.set(min_font.get().min(b.min_font_px));
         out.legend_clipped = b.clipped;
         out.legend = Some(b.rect);
@@ -232,7 +213,7 @@ pub fn draw_export_layout(
     // Sources, bottom right, wrapped so as not to run under the legend.
     let mut bottom = map_rect.max.y - margin;
     if settings.attribution {
-        let text = format!("Sources: {}", attribution_lines(layers).join(" · "));
+        let text = format!("Sources: {}", attribution_lines(frame).join(" · "));
         let f = font(14.0);
         let right = map_rect.max.x - margin;
         let place = |wrap: f32| {

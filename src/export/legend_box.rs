@@ -5,8 +5,7 @@ use egui::{Rect, UiBuilder};
 
 use super::layout::Ink;
 use super::settings::ExportSettings;
-use crate::scene::AtlasData;
-use crate::state::LayerSettings;
+use crate::map::MapFrame;
 
 pub(super) struct LegendBox {
     pub rect: Rect,
@@ -17,8 +16,7 @@ pub(super) struct LegendBox {
 /// Draw the legend at the top left of `area` (at most its width; clipped to its height).
 pub(super) fn legend_box(
     ui: &mut egui::Ui,
-    data: &AtlasData,
-    layers: &LayerSettings,
+    frame: &MapFrame<'_>,
     settings: &ExportSettings,
     area: Rect,
     Ink { ink, paper }: Ink,
@@ -46,7 +44,7 @@ pub(super) fn legend_box(
                 min_font_px = min_font_px.min(font.size);
             }
             style.spacing.item_spacing *= s.max(1.0);
-            crate::ui::legend::show(ui, data, layers, settings.dark, true);
+            crate::ui::legend::show(ui, frame, true);
         });
     let rect = inner.response.rect;
     LegendBox {

@@ -6,13 +6,12 @@ mod block_on;
 mod layout;
 mod legend_box;
 mod marks;
-pub mod project;
 mod render;
 mod scale_bar;
 mod settings;
 
-pub use layout::{ExportLayout, ScaleBarMark, draw_export, draw_export_layout};
-pub use render::{ExportError, Exporter, MAX_SIDE, Rendered, render_image, save_png};
+pub use layout::{ExportLayout, ScaleBarMark, draw_export_layout, synthetic_shown};
+pub use render::{ExportError, ExportJob, Exporter, MAX_SIDE, Rendered, save_png};
 pub use scale_bar::ScaleBar;
 pub use settings::{
     Banner, BannerPreset, ExportSettings, REFERENCE_WIDTH, SIZE_PRESETS, parse_size,

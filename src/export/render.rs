@@ -2,18 +2,18 @@
 //! An [`Exporter`] keeps its device and basemap tiles between exports.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 
+use atlas_core::project::{LayerDef, Project};
+
 use super::block_on::block_on;
 use super::layout::{ExportLayout, draw_export_layout};
 use super::settings::ExportSettings;
-use crate::density::DensityState;
-use crate::map::BasemapTiles;
-use crate::scene::AtlasData;
-use crate::state::{LayerSettings, ViewState};
+use crate::map::{BasemapTiles, HeatTextures, MapFrame};
+use crate::session::Scene;
+use crate::state::{LayerSet, ViewState};
 
 /// Largest width or height rendered (common GPU texture limit).
 pub const MAX_SIDE: u32 = 8192;
@@ -45,61 +45,73 @@ pub struct Rendered {
     pub layout: ExportLayout,
 }
 
-struct Job {
-    layers: LayerSettings,
-    settings: ExportSettings,
+/// One export: a project (its basemap choice and sources' names), the layers to draw (a
+/// view's visibility applied), the loaded scene, and the layout settings with the view.
+#[derive(Clone)]
+pub struct ExportJob {
+    pub project: Project,
+    pub layers: Vec<LayerDef>,
+    pub scene: Scene,
+    pub settings: ExportSettings,
+}
+
+impl ExportJob {
+    /// The project's own layers.
+    pub fn new(project: &Project, scene: Scene, settings: ExportSettings) -> Self {
+        ExportJob {
+            layers: project.layers.clone(),
+            project: project.clone(),
+            scene,
+            settings,
+        }
+    }
+}
+
+struct Running {
+    job: ExportJob,
     view: ViewState,
-    synthetic: bool,
 }
 
 /// What the offscreen frame draws: nothing between jobs.
+#[derive(Default)]
 struct ExportState {
-    data: Arc<AtlasData>,
-    /// Attack density (the bundled synthetic demo) when the exporter was given a data dir.
-    density: Option<DensityState>,
     tiles: Option<BasemapTiles>,
-    job: Option<Job>,
+    textures: HeatTextures,
+    job: Option<Running>,
     layout: Option<ExportLayout>,
 }
 
 impl ExportState {
     fn frame(&mut self, ui: &mut egui::Ui) {
-        let Some(job) = &mut self.job else {
+        let Some(Running { job, view }) = &mut self.job else {
             return;
         };
-        let data = self.data.clone();
-        let tiles = self
-            .tiles
-            .get_or_insert_with(|| BasemapTiles::new(ui.ctx().clone(), data.basemap.clone()));
+        let tiles = self.tiles.get_or_insert_with(|| {
+            BasemapTiles::new(ui.ctx().clone(), job.scene.atlas.basemap.clone())
+        });
         // The whole image, edge to edge (the harness's ui has a margin).
         let full = ui.ctx().content_rect();
         let mut ui = ui.new_child(egui::UiBuilder::new().max_rect(full).id_salt("export"));
         ui.set_clip_rect(full);
-        if let Some(d) = &mut self.density {
-            d.poll(ui.ctx(), &data, job.view.dark);
-        }
-        let density = self.density.as_ref().and_then(|d| d.map_view());
-        // Synthetic data visible on the map always carries the watermark.
-        let synthetic = job.synthetic
-            || self
-                .density
-                .as_ref()
-                .is_some_and(|d| d.synthetic_visible(&job.layers));
+        self.textures
+            .update(ui.ctx(), &job.scene, job.project.basemap.is_dark());
+        let frame = MapFrame {
+            project: &job.project,
+            layers: LayerSet(&job.layers),
+            scene: &job.scene,
+            heat: &self.textures,
+        };
         self.layout = Some(draw_export_layout(
             &mut ui,
-            &data,
-            &job.layers,
-            &mut job.view,
+            &frame,
+            view,
             tiles,
             &job.settings,
-            synthetic,
-            density.as_ref(),
         ));
     }
 
     fn pending(&mut self) -> usize {
-        let density = self.density.as_ref().map_or(0, |d| d.pending());
-        self.tiles.as_mut().map(|t| t.pending()).unwrap_or(1) + density
+        self.tiles.as_mut().map(|t| t.pending()).unwrap_or(1)
     }
 }
 
@@ -127,63 +139,37 @@ pub struct Exporter {
 }
 
 impl Exporter {
-    pub fn new(data: Arc<AtlasData>) -> Result<Self, ExportError> {
+    pub fn new() -> Result<Self, ExportError> {
         let renderer = egui_kittest::wgpu::WgpuTestRenderer::from_render_state(render_state()?);
-        let state = ExportState {
-            data,
-            density: None,
-            tiles: None,
-            job: None,
-            layout: None,
-        };
         // Belt and braces: nothing below should panic, but a driver might.
         let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             Harness::builder()
                 .with_size(egui::vec2(64.0, 64.0))
                 .with_pixels_per_point(1.0)
                 .renderer(renderer)
-                .build_ui_state(|ui, st: &mut ExportState| st.frame(ui), state)
+                .build_ui_state(
+                    |ui, st: &mut ExportState| st.frame(ui),
+                    ExportState::default(),
+                )
         }));
         let harness = built.map_err(|e| ExportError::NoAdapter(panic_text(&e)))?;
         Ok(Self { harness })
     }
 
-    /// Show the attack-density layers (the bundled synthetic demo under `data_dir`, with its
-    /// watermark) when they are switched on in an export's layers.
-    pub fn with_density(mut self, data_dir: std::path::PathBuf) -> Self {
-        let data = self.harness.state().data.clone();
-        self.harness.state_mut().density = Some(DensityState::new(data, data_dir));
-        self
-    }
-
-    /// Render an export to an image of exactly `settings.size`, waiting (at most a minute)
-    /// until every basemap tile it needs is ready. `synthetic` adds the "SYNTHETIC DATA"
-    /// watermark.
-    pub fn render(
-        &mut self,
-        layers: &LayerSettings,
-        settings: &ExportSettings,
-        synthetic: bool,
-    ) -> Result<Rendered, ExportError> {
+    /// Render `job` to an image of exactly `job.settings.size`, waiting (at most a minute)
+    /// until every basemap tile it needs is ready. The scene must be loaded (see
+    /// [`crate::session::Session::wait`]): what it holds is what is drawn.
+    pub fn render(&mut self, job: &ExportJob) -> Result<Rendered, ExportError> {
+        let settings = &job.settings;
         let [w, h] = settings.size;
         if !(1..=MAX_SIDE).contains(&w) || !(1..=MAX_SIDE).contains(&h) {
             return Err(ExportError::Size(w, h));
         }
-        let mut view = ViewState {
-            dark: settings.dark,
-            ..ViewState::default()
-        };
-        view.memory
-            .center_at(walkers::lon_lat(settings.center[0], settings.center[1]));
-        let _ = view
-            .memory
-            .set_zoom(settings.export_zoom().clamp(2.0, 18.0));
+        let view = ViewState::at(settings.center, settings.export_zoom().clamp(2.0, 18.0));
         let st = self.harness.state_mut();
-        st.job = Some(Job {
-            layers: layers.clone(),
-            settings: settings.clone(),
+        st.job = Some(Running {
+            job: job.clone(),
             view,
-            synthetic,
         });
         st.layout = None;
         self.harness.set_size(egui::vec2(w as f32, h as f32));
@@ -226,18 +212,6 @@ impl Exporter {
             .ok_or_else(|| ExportError::Render("nothing was drawn".into()))?;
         Ok(Rendered { image, layout })
     }
-}
-
-/// Render one export with a fresh [`Exporter`] (see [`Exporter::render`]).
-pub fn render_image(
-    data: Arc<AtlasData>,
-    layers: &LayerSettings,
-    settings: &ExportSettings,
-    synthetic: bool,
-) -> Result<image::RgbaImage, ExportError> {
-    Ok(Exporter::new(data)?
-        .render(layers, settings, synthetic)?
-        .image)
 }
 
 /// Write a PNG; a missing directory or an unwritable path is a clear error.

@@ -14,52 +14,7 @@ pub const SIZE_PRESETS: &[(&str, [u32; 2])] = &[
     ("a4-300dpi", [3508, 2480]),
 ];
 
-/// Classification banner colour presets (common marking conventions).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum BannerPreset {
-    #[default]
-    Unclassified,
-    Restricted,
-    Confidential,
-    Secret,
-}
-
-impl BannerPreset {
-    pub const ALL: [BannerPreset; 4] = [
-        Self::Unclassified,
-        Self::Restricted,
-        Self::Confidential,
-        Self::Secret,
-    ];
-
-    /// Background and text colours (RGB).
-    pub fn colours(self) -> ([u8; 3], [u8; 3]) {
-        match self {
-            Self::Unclassified => ([0, 122, 51], [255, 255, 255]),
-            Self::Restricted => ([255, 221, 0], [0, 0, 0]),
-            Self::Confidential => ([0, 51, 160], [255, 255, 255]),
-            Self::Secret => ([200, 16, 46], [255, 255, 255]),
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Unclassified => "green (unclassified)",
-            Self::Restricted => "yellow",
-            Self::Confidential => "blue",
-            Self::Secret => "red",
-        }
-    }
-}
-
-/// A banner drawn at the top and bottom of the image.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Banner {
-    pub text: String,
-    #[serde(default)]
-    pub preset: BannerPreset,
-}
+pub use atlas_core::project::{Banner, BannerPreset};
 
 /// Everything an export needs besides the data and the layers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,6 +55,31 @@ impl Default for ExportSettings {
 }
 
 impl ExportSettings {
+    /// An export of a project's `layout` looking at `center` / `zoom`; `now` is printed when
+    /// the layout has the time stamp on.
+    pub fn from_layout(
+        layout: &atlas_core::project::PageLayout,
+        center: [f64; 2],
+        zoom: f64,
+        dark: bool,
+        now: &str,
+    ) -> Self {
+        ExportSettings {
+            size: layout.size,
+            center,
+            zoom,
+            title: layout.title.clone(),
+            subtitle: layout.subtitle.clone(),
+            banner: layout.banner.clone(),
+            legend: layout.legend,
+            scale_bar: layout.scale_bar,
+            north_arrow: layout.north_arrow,
+            attribution: layout.attribution,
+            timestamp: layout.timestamp.then(|| now.to_owned()),
+            dark,
+        }
+    }
+
     /// The map zoom at the export's width that shows the framed area.
     pub fn export_zoom(&self) -> f64 {
         self.zoom + (f64::from(self.size[0].max(1)) / REFERENCE_WIDTH).log2()

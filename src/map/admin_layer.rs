@@ -37,7 +37,13 @@ impl Plugin for AdminLayer<'_> {
         let painter = ui.painter_at(t.clip);
         let view = t.view(0.0);
         let mut shapes = Vec::new();
-        for (unit, shape) in self.data.gazetteer.units.iter().zip(&self.data.shapes) {
+        for (unit, shape) in self
+            .data
+            .gazetteer
+            .units
+            .iter()
+            .zip(self.data.shapes.iter())
+        {
             if unit.kind != self.kind || !shape.intersects(&view) {
                 continue;
             }

@@ -1,18 +1,70 @@
-//! Attribution of the visible layers' sources, always painted on the map.
+//! Attribution of the visible layers' sources, always painted on the map: reference data,
+//! the report, and each shown dataset by file name.
 
+use atlas_core::project::{LayerKind, SourceKind};
 use egui::{Align2, Color32, FontId, Rect, Stroke, vec2};
 
-use crate::state::{LayerId, LayerSettings};
+use super::MapFrame;
 
-/// Attribution lines for the visible layers, deduplicated, in layer order.
-pub fn attribution_lines(layers: &LayerSettings) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
-    for id in LayerId::ALL {
-        if layers.shown(id) {
-            for a in id.attribution() {
-                if !out.contains(a) {
-                    out.push(a);
-                }
+/// Fixed credits of the reference layers.
+fn credits(kind: LayerKind) -> &'static [&'static str] {
+    match kind {
+        LayerKind::Basemap => &["Made with Natural Earth"],
+        LayerKind::Provinces | LayerKind::Districts => &["Boundaries: geoBoundaries (CC BY 4.0)"],
+        LayerKind::Towns => &["Place names: GeoNames (CC BY 4.0)"],
+        _ => &[],
+    }
+}
+
+/// What one shown layer credits: reference data, the report file, each dataset by name with
+/// the rows it uses.
+fn layer_credit(frame: &MapFrame<'_>, l: &atlas_core::project::LayerDef) -> Vec<String> {
+    let fixed: Vec<String> = credits(l.kind).iter().map(|s| (*s).to_owned()).collect();
+    if !fixed.is_empty() {
+        return fixed;
+    }
+    let Some(src) = l.source.as_deref().and_then(|s| frame.project.source(s)) else {
+        return Vec::new();
+    };
+    let name = src.display_name();
+    let text = match &src.kind {
+        SourceKind::Findings { file, .. } => {
+            let f = file.file_name();
+            let report = frame
+                .atlas()
+                .report
+                .source
+                .as_ref()
+                .map(|s| s.file.clone())
+                .unwrap_or(f);
+            format!("Report: {report} (see data/report)")
+        }
+        SourceKind::Incidents { .. } => match frame.scene.datasets.get(&src.id) {
+            Some(d) if d.synthetic() => format!("Incidents: {name} (SYNTHETIC, {} rows)", d.len()),
+            Some(d) => format!("Incidents: {name} ({} rows)", d.len()),
+            None => format!("Incidents: {name}"),
+        },
+        SourceKind::CampPoints { .. } => match frame.scene.camp_points.get(&src.id) {
+            Some(p) => format!("Camps: {name} ({} points)", p.len()),
+            None => format!("Camps: {name}"),
+        },
+        SourceKind::ReportText { .. } => format!("Places named in: {name}"),
+    };
+    vec![text]
+}
+
+/// Attribution lines for the shown layers, deduplicated, in layer order (bottom first).
+pub fn attribution_lines(frame: &MapFrame<'_>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if frame.layers.shown(LayerKind::Basemap) {
+        for a in credits(LayerKind::Basemap) {
+            out.push((*a).to_owned());
+        }
+    }
+    for l in frame.layers.shown_layers() {
+        for a in layer_credit(frame, l) {
+            if !out.contains(&a) {
+                out.push(a);
             }
         }
     }
@@ -20,8 +72,8 @@ pub fn attribution_lines(layers: &LayerSettings) -> Vec<&'static str> {
 }
 
 /// Paint the attribution in the bottom-right corner of `rect`.
-pub fn paint(ui: &egui::Ui, rect: Rect, layers: &LayerSettings, dark: bool) {
-    let text = attribution_lines(layers).join(" · ");
+pub fn paint(ui: &egui::Ui, rect: Rect, frame: &MapFrame<'_>, dark: bool) {
+    let text = attribution_lines(frame).join(" · ");
     if text.is_empty() {
         return;
     }

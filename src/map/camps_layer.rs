@@ -24,6 +24,9 @@ pub struct CampsLayer<'a> {
     pub labels: LabelSink,
     /// Camps imported with coordinates: these, and only these, are drawn as points.
     pub points: &'a [atlas_core::report::CampPoint],
+    /// Draw the findings' province-level training-centre areas (the training-camps layer;
+    /// a camp-point layer draws only its points).
+    pub areas: bool,
 }
 
 /// A small tent: triangle with a door, centred on `c`.
@@ -53,7 +56,12 @@ impl Plugin for CampsLayer<'_> {
         let painter = ui.painter_at(t.clip);
         let op = self.style.opacity;
         let colour = faded(CAMP_COLOUR, op);
-        for (entry, _finding) in &self.data.camps {
+        let areas = if self.areas {
+            self.data.camps.as_slice()
+        } else {
+            &[]
+        };
+        for (entry, _finding) in areas {
             let EntryRef::Unit(i) = *entry else { continue };
             let shape = &self.data.shapes[i];
             if !shape.intersects(&t.view(0.0)) {

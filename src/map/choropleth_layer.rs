@@ -8,7 +8,7 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::report_layer::fill_mesh;
 use super::style::faded;
 use super::transform::WorldToScreen;
-use crate::density::MapDensity;
+use crate::map::MapDensity;
 use crate::scene::AtlasData;
 use crate::state::LayerStyle;
 

@@ -13,16 +13,18 @@ pub const HIGHLIGHT: Color32 = Color32::from_rgb(120, 40, 170);
 
 pub struct HighlightLayer<'a> {
     pub data: &'a AtlasData,
-    pub ids: &'a [String],
+    pub ids: Vec<String>,
     pub labels: LabelSink,
+    pub style: crate::state::LayerStyle,
 }
 
 impl Plugin for HighlightLayer<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         let t = WorldToScreen::new(projector);
         let painter = ui.painter_at(t.clip);
-        let stroke = Stroke::new(2.5, HIGHLIGHT);
-        for id in self.ids {
+        let colour = super::style::faded(HIGHLIGHT, self.style.opacity);
+        let stroke = Stroke::new(2.5, colour);
+        for id in &self.ids {
             let (world, name) = match self.data.gazetteer.get(id) {
                 Some(EntryRef::Unit(i)) => {
                     let shape = &self.data.shapes[i];
@@ -44,7 +46,7 @@ impl Plugin for HighlightLayer<'_> {
                 text: name,
                 world,
                 size: 13.0,
-                color: HIGHLIGHT,
+                color: colour,
                 priority: 800,
                 anchor: Align2::CENTER_BOTTOM,
                 offset: vec2(0.0, -12.0),

@@ -7,7 +7,8 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::style::faded;
 use super::transform::WorldToScreen;
 use crate::density::clusters::{Cluster, cluster_radius};
-use crate::density::{Dataset, MapDensity, SYNTHETIC_WARNING};
+use crate::density::{Dataset, SYNTHETIC_WARNING};
+use crate::map::MapDensity;
 use crate::state::LayerStyle;
 use atlas_core::incidents::{DatePrecision, LocationPrecision};
 

@@ -11,11 +11,13 @@ use super::style::map_style;
 use super::towns_layer::max_rank;
 use super::transform::WorldToScreen;
 use crate::scene::AtlasData;
-use crate::state::{LayerId, LayerSettings};
+use atlas_core::project::LayerKind as LayerId;
+
+use crate::state::LayerSet;
 
 pub struct Interaction<'a> {
     pub data: &'a AtlasData,
-    pub layers: &'a LayerSettings,
+    pub layers: LayerSet<'a>,
     pub hovered: &'a mut Option<String>,
     pub selected: &'a mut Option<String>,
     pub selected_edge: &'a mut Option<usize>,
@@ -27,7 +29,7 @@ pub struct Interaction<'a> {
 /// What lies under a screen point: a visible town marker, else the smallest visible unit.
 pub fn hit_test(
     data: &AtlasData,
-    layers: &LayerSettings,
+    layers: LayerSet<'_>,
     t: &WorldToScreen,
     pos: egui::Pos2,
 ) -> Option<EntryRef> {

@@ -1,7 +1,7 @@
 //! The map: walkers widget with the offline basemap and one plugin per overlay layer.
 //!
 //! [`show_map`] is the single renderer: the window, the export and the snapshot tests all
-//! draw the map through it.
+//! draw a project's layers through it, in the project's order.
 
 mod admin_layer;
 mod attribution;
@@ -9,6 +9,7 @@ pub mod basemap_tiles;
 pub mod camps_layer;
 pub mod choropleth_layer;
 pub mod hatch;
+mod heat_textures;
 pub mod heatmap_layer;
 mod highlight_layer;
 pub mod incidents_layer;
@@ -24,139 +25,203 @@ pub mod transform;
 
 pub use attribution::attribution_lines;
 pub use basemap_tiles::BasemapTiles;
+pub use heat_textures::HeatTextures;
 pub use labels::{Label, LabelSink};
 
 use atlas_core::model::UnitKind;
+use atlas_core::project::{LayerDef, LayerKind, Project};
 use walkers::Map;
 
-use crate::density::MapDensity;
+use crate::density::{Analysis, Dataset, Levels};
 use crate::scene::AtlasData;
-use crate::state::{LayerId, LayerSettings, ViewState, start_position};
+use crate::session::Scene;
+use crate::state::{LayerSet, LayerStyle, ViewState, start_position};
 
-/// Draw the map filling `ui`'s available space. With `interactive` false (exports) the map
-/// ignores the pointer and shows no hover state.
-pub fn show_map(
-    ui: &mut egui::Ui,
-    data: &AtlasData,
-    layers: &LayerSettings,
-    view: &mut ViewState,
-    tiles: &mut BasemapTiles,
-    interactive: bool,
-) -> egui::Response {
-    show_map_with(ui, data, layers, view, tiles, interactive, None)
+/// What one frame of the map draws: the project (for its basemap choice), the layers in draw
+/// order (a saved view's visibility applied), the loaded scene and its heat textures.
+#[derive(Clone, Copy)]
+pub struct MapFrame<'a> {
+    pub project: &'a Project,
+    pub layers: LayerSet<'a>,
+    pub scene: &'a Scene,
+    pub heat: &'a HeatTextures,
 }
 
-/// [`show_map`] with the attack-density layers (choropleth, heatmap, incidents) of `density`.
-pub fn show_map_with(
+impl<'a> MapFrame<'a> {
+    pub fn atlas(&self) -> &'a AtlasData {
+        &self.scene.atlas
+    }
+
+    pub fn dark(&self) -> bool {
+        self.project.basemap.is_dark()
+    }
+
+    /// What an incident layer draws, once its dataset and analysis are loaded.
+    pub fn density(&self, layer: &LayerDef) -> Option<MapDensity<'a>> {
+        let source = layer.source.as_deref()?;
+        let dataset = self.scene.datasets.get(source)?;
+        let analysis = self.scene.analyses.get(&layer.id)?;
+        let heat = analysis
+            .heat
+            .as_ref()
+            .and_then(|h| self.heat.get(h, self.dark()).map(|t| (t, h.world)));
+        Some(MapDensity {
+            dataset,
+            analysis,
+            levels: self.scene.levels.as_deref()?,
+            heat,
+        })
+    }
+}
+
+/// What the incident layers need for one frame.
+pub struct MapDensity<'a> {
+    pub dataset: &'a Dataset,
+    pub analysis: &'a Analysis,
+    pub levels: &'a Levels,
+    /// Heat texture and the world box it covers.
+    pub heat: Option<(egui::TextureId, [f64; 4])>,
+}
+
+/// Draw the map filling `ui`'s available space: every shown layer of `frame`, in order. With
+/// `interactive` false (exports) the map ignores the pointer and shows no hover state.
+pub fn show_map(
     ui: &mut egui::Ui,
-    data: &AtlasData,
-    layers: &LayerSettings,
+    frame: &MapFrame<'_>,
     view: &mut ViewState,
     tiles: &mut BasemapTiles,
     interactive: bool,
-    density: Option<&MapDensity<'_>>,
 ) -> egui::Response {
-    tiles.set_dark(view.dark);
+    let dark = frame.dark();
+    tiles.set_dark(dark);
+    let selected_edge = view.selected_edge;
     let labels = LabelSink::default();
-    let basemap = layers.get(LayerId::Basemap);
-    let dark = view.dark;
+    let data = frame.atlas();
+    let densities: Vec<(&LayerDef, MapDensity<'_>)> = frame
+        .layers
+        .shown_layers()
+        .filter(|l| l.kind.is_density())
+        .filter_map(|l| Some((l, frame.density(l)?)))
+        .collect();
+    let mut tiles = Some(tiles);
     let mut map = Map::new(None, &mut view.memory, start_position())
         .zoom_with_ctrl(false)
         .double_click_to_zoom(true);
     if !interactive {
         map = map.panning(false).zoom_gesture(false);
     }
-    if basemap.visible {
-        map = map.with_layer(tiles, basemap.opacity);
-    }
-    if let Some(d) = density.filter(|_| layers.shown(LayerId::Choropleth)) {
-        map = map.with_plugin(choropleth_layer::ChoroplethLayer {
-            data,
-            density: d,
-            style: layers.get(LayerId::Choropleth),
-            interactive,
-        });
-    }
-    for (id, kind) in [
-        (LayerId::Provinces, UnitKind::Province),
-        (LayerId::Districts, UnitKind::District),
-    ] {
-        if layers.shown(id) {
-            map = map.with_plugin(admin_layer::AdminLayer {
+    for layer in frame.layers.shown_layers() {
+        let style = LayerStyle::from(&layer.style);
+        let density = || {
+            densities
+                .iter()
+                .find(|(l, _)| l.id == layer.id)
+                .map(|(_, d)| d)
+        };
+        map = match layer.kind {
+            LayerKind::Basemap => match tiles.take() {
+                Some(t) => map.with_layer(t, style.opacity),
+                None => map,
+            },
+            LayerKind::Provinces | LayerKind::Districts => {
+                map.with_plugin(admin_layer::AdminLayer {
+                    data,
+                    kind: if layer.kind == LayerKind::Provinces {
+                        UnitKind::Province
+                    } else {
+                        UnitKind::District
+                    },
+                    style,
+                    labels: labels.clone(),
+                    dark,
+                })
+            }
+            LayerKind::Towns => map.with_plugin(towns_layer::TownsLayer {
                 data,
-                kind,
-                style: layers.get(id),
+                style,
                 labels: labels.clone(),
                 dark,
-            });
-        }
-    }
-    if let Some(d) = density {
-        if let (Some((texture, world)), true) = (d.heat, layers.shown(LayerId::Heatmap)) {
-            map = map.with_plugin(heatmap_layer::HeatmapLayer {
-                texture,
-                world,
-                style: layers.get(LayerId::Heatmap),
-            });
-        }
-        if layers.shown(LayerId::Incidents) {
-            map = map.with_plugin(incidents_layer::IncidentsLayer {
-                density: d,
-                style: layers.get(LayerId::Incidents),
-                interactive,
-            });
-        }
-    }
-    if layers.shown(LayerId::Towns) {
-        map = map.with_plugin(towns_layer::TownsLayer {
-            data,
-            style: layers.get(LayerId::Towns),
-            labels: labels.clone(),
-            dark,
-        });
-    }
-    if layers.shown(LayerId::ReportPlaces) {
-        map = map.with_plugin(report_layer::ReportLayer {
-            data,
-            style: layers.get(LayerId::ReportPlaces),
-            labels: labels.clone(),
-            dark,
-        });
-    }
-    if layers.shown(LayerId::GroupPresence) {
-        map = map.with_plugin(presence_layer::PresenceLayer {
-            data,
-            style: layers.get(LayerId::GroupPresence),
-            hidden: &layers.hidden_groups,
-            dark,
-        });
-    }
-    if layers.shown(LayerId::TrainingCamps) {
-        map = map.with_plugin(camps_layer::CampsLayer {
-            data,
-            style: layers.get(LayerId::TrainingCamps),
-            labels: labels.clone(),
-            points: &view.imported_camps,
-        });
-    }
-    if layers.shown(LayerId::GroupNetwork) {
-        map = map.with_plugin(network_layer::NetworkLayer {
-            data,
-            style: layers.get(LayerId::GroupNetwork),
-            selected_edge: view.selected_edge,
-            dark,
-        });
-    }
-    if !view.highlights.is_empty() {
-        map = map.with_plugin(highlight_layer::HighlightLayer {
-            data,
-            ids: &view.highlights,
-            labels: labels.clone(),
-        });
+            }),
+            LayerKind::ReportPlaces => map.with_plugin(report_layer::ReportLayer {
+                data,
+                style,
+                labels: labels.clone(),
+                dark,
+            }),
+            LayerKind::GroupPresence => map.with_plugin(presence_layer::PresenceLayer {
+                data,
+                style,
+                hidden: &layer.style.hidden_groups,
+                dark,
+            }),
+            LayerKind::TrainingCamps => map.with_plugin(camps_layer::CampsLayer {
+                data,
+                style,
+                labels: labels.clone(),
+                points: &[],
+                areas: true,
+            }),
+            LayerKind::CampPoints => match layer
+                .source
+                .as_ref()
+                .and_then(|s| frame.scene.camp_points.get(s))
+            {
+                Some(points) => map.with_plugin(camps_layer::CampsLayer {
+                    data,
+                    style,
+                    labels: labels.clone(),
+                    points,
+                    areas: false,
+                }),
+                None => map,
+            },
+            LayerKind::GroupNetwork => map.with_plugin(network_layer::NetworkLayer {
+                data,
+                style,
+                selected_edge,
+                dark,
+            }),
+            LayerKind::TextPlaces => {
+                match layer.source.as_ref().and_then(|s| frame.scene.texts.get(s)) {
+                    Some(text) => map.with_plugin(highlight_layer::HighlightLayer {
+                        data,
+                        ids: text.place_ids(),
+                        labels: labels.clone(),
+                        style,
+                    }),
+                    None => map,
+                }
+            }
+            LayerKind::Choropleth => match density() {
+                Some(d) => map.with_plugin(choropleth_layer::ChoroplethLayer {
+                    data,
+                    density: d,
+                    style,
+                    interactive,
+                }),
+                None => map,
+            },
+            LayerKind::Heatmap => match density().and_then(|d| d.heat) {
+                Some((texture, world)) => map.with_plugin(heatmap_layer::HeatmapLayer {
+                    texture,
+                    world,
+                    style,
+                }),
+                None => map,
+            },
+            LayerKind::Incidents => match density() {
+                Some(d) => map.with_plugin(incidents_layer::IncidentsLayer {
+                    density: d,
+                    style,
+                    interactive,
+                }),
+                None => map,
+            },
+        };
     }
     map = map.with_plugin(interaction::Interaction {
         data,
-        layers,
+        layers: frame.layers,
         hovered: &mut view.hovered,
         selected: &mut view.selected,
         selected_edge: &mut view.selected_edge,
@@ -165,26 +230,41 @@ pub fn show_map_with(
         dark,
     });
     map = map.with_plugin(labels::LabelsPlugin { sink: labels, dark });
-    if let Some(d) = density {
-        let shown = crate::density::DENSITY_LAYERS
-            .iter()
-            .any(|id| layers.shown(*id));
-        if shown {
-            map = map.with_plugin(heatmap_layer::DatasetBadge {
-                text: if d.dataset.synthetic() {
-                    crate::density::SYNTHETIC_WARNING.to_string()
-                } else {
-                    format!("Incidents: {}", d.dataset.origin.name)
-                },
-                synthetic: d.dataset.synthetic(),
-            });
-        }
+    if let Some(text) = dataset_badge(frame, &densities) {
+        map = map.with_plugin(text);
     }
     let response = ui.add(map);
     // Exports lay out their own, larger "Sources" line.
     if interactive {
-        attribution::paint(ui, response.rect, layers, dark);
+        attribution::paint(ui, response.rect, frame, dark);
     }
-
     response
+}
+
+/// The badge naming the incident data shown (red for the synthetic demo).
+fn dataset_badge(
+    frame: &MapFrame<'_>,
+    densities: &[(&LayerDef, MapDensity<'_>)],
+) -> Option<heatmap_layer::DatasetBadge> {
+    let mut names: Vec<String> = Vec::new();
+    let mut synthetic = false;
+    for (l, d) in densities {
+        synthetic |= d.dataset.synthetic();
+        let name = if d.dataset.synthetic() {
+            crate::density::SYNTHETIC_WARNING.to_string()
+        } else {
+            let src = l.source.as_deref().and_then(|s| frame.project.source(s));
+            format!(
+                "Incidents: {}",
+                src.map(|s| s.display_name()).unwrap_or_default()
+            )
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    (!names.is_empty()).then(|| heatmap_layer::DatasetBadge {
+        text: names.join(" · "),
+        synthetic,
+    })
 }

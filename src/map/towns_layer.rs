@@ -66,7 +66,7 @@ impl Plugin for TownsLayer<'_> {
                 boxed: None,
             });
         }
-        for region in &self.data.regions {
+        for region in self.data.regions.iter() {
             if region.class != "Range/mtn" && t.zoom < 6.0 {
                 continue;
             }

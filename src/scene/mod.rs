@@ -20,48 +20,70 @@ use atlas_core::diag::Diagnostic;
 use atlas_core::model::{EntryRef, Gazetteer};
 use atlas_core::report::Report;
 
-/// Everything the map draws, loaded once at start and shared read-only.
+/// Everything the map draws, loaded once at start and shared read-only: the reference data
+/// (gazetteer, shapes, regions, basemap, behind `Arc`s) and the report derived from the
+/// project's findings source ([`AtlasData::with_report`] swaps it cheaply).
 pub struct AtlasData {
-    pub gazetteer: Gazetteer,
+    pub gazetteer: Arc<Gazetteer>,
     /// Parallel to `gazetteer.units`.
-    pub shapes: Vec<UnitShape>,
+    pub shapes: Arc<Vec<UnitShape>>,
+    pub regions: Arc<Vec<RegionLabel>>,
+    pub basemap: Arc<BasemapData>,
+    /// The findings' places below country level (derived from `report`).
     pub report_places: Vec<ReportPlace>,
-    pub regions: Vec<RegionLabel>,
-    /// The source report: findings with resolved places, groups, network.
+    /// The report: findings with resolved places, groups, network.
     pub report: Report,
     /// Group presence derived from the findings.
     pub presence: Vec<Presence>,
     /// Training-centre areas and their finding IDs.
     pub camps: Vec<(EntryRef, String)>,
-    pub basemap: Arc<BasemapData>,
     /// Problems met while loading (missing/corrupt files), shown to the user.
     pub diagnostics: Vec<Diagnostic>,
+    /// The reference data's own problems (kept when the report is swapped).
+    reference_diagnostics: Arc<Vec<Diagnostic>>,
 }
 
 impl AtlasData {
-    /// Load the app data under `data_dir` (normally `<repo>/data`). Never fails: what cannot
-    /// be read is reported in `diagnostics` and the rest is used.
+    /// Load the app data under `data_dir` (normally `<repo>/data`), with the bundled report.
+    /// Never fails: what cannot be read is reported in `diagnostics` and the rest is used.
     pub fn load(data_dir: &Path) -> Self {
         let (gazetteer, mut diagnostics) = atlas_core::data::load_gazetteer(data_dir);
         let (basemap, d) = BasemapData::load(&data_dir.join("basemap"));
         diagnostics.extend(d);
         let regions = load_regions(&data_dir.join("basemap"), &mut diagnostics);
         let shapes = gazetteer.units.iter().map(UnitShape::new).collect();
-        let report_places = report_places(&gazetteer);
-        let (report, d) = atlas_core::report::load_report(data_dir, &gazetteer);
-        diagnostics.extend(d);
-        let presence = group_presence(&report, &gazetteer);
-        let camps = training_centres(&report, &gazetteer);
-        Self {
-            report,
-            presence,
-            camps,
-            gazetteer,
-            shapes,
-            report_places,
-            regions,
+        let (report, report_diagnostics) = atlas_core::report::load_report(data_dir, &gazetteer);
+        let base = AtlasData {
+            gazetteer: Arc::new(gazetteer),
+            shapes: Arc::new(shapes),
+            regions: Arc::new(regions),
             basemap: Arc::new(basemap),
+            report_places: Vec::new(),
+            report: Report::default(),
+            presence: Vec::new(),
+            camps: Vec::new(),
+            reference_diagnostics: Arc::new(diagnostics),
+            diagnostics: Vec::new(),
+        };
+        base.with_report(report, report_diagnostics)
+    }
+
+    /// The same reference data with another report (and its load problems added).
+    pub fn with_report(&self, report: Report, problems: Vec<Diagnostic>) -> Self {
+        let g = &self.gazetteer;
+        let mut diagnostics: Vec<Diagnostic> = self.reference_diagnostics.to_vec();
+        diagnostics.extend(problems);
+        AtlasData {
+            gazetteer: g.clone(),
+            shapes: self.shapes.clone(),
+            regions: self.regions.clone(),
+            basemap: self.basemap.clone(),
+            report_places: report_places(&report, g),
+            presence: group_presence(&report, g),
+            camps: training_centres(&report, g),
+            report,
             diagnostics,
+            reference_diagnostics: self.reference_diagnostics.clone(),
         }
     }
 

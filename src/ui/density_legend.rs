@@ -6,10 +6,11 @@ use egui::{Color32, Mesh, Sense, Stroke, pos2, vec2};
 use crate::density::analysis::class_labels;
 use crate::density::heat::{ramp_rgba, scaled_at};
 use crate::density::params::{by_noun, method_name, weight_noun};
-use crate::density::{By, DENSITY_LAYERS, DensityState, SYNTHETIC_WARNING, Weight};
+use crate::density::{By, DensityState, SYNTHETIC_WARNING, Weight};
+use crate::map::MapFrame;
 use crate::map::choropleth_layer::{FILL_ALPHA, class_colour};
 use crate::map::incidents_layer::INCIDENT_COLOUR;
-use crate::state::{LayerId, LayerSettings};
+use atlas_core::project::LayerKind as LayerId;
 
 /// Red used for the synthetic-data warning.
 pub const WARNING_RED: Color32 = Color32::from_rgb(190, 25, 40);
@@ -41,8 +42,9 @@ pub fn short_number(v: f64) -> String {
 }
 
 /// The density legend (nothing when no density layer is shown).
-pub fn show(ui: &mut egui::Ui, density: &DensityState, layers: &LayerSettings, dark: bool) {
-    if !DENSITY_LAYERS.iter().any(|id| layers.shown(*id)) {
+pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
+    let (layers, dark) = (frame.layers, frame.dark());
+    if !layers.any_density() {
         return;
     }
     let Some(ds) = density.dataset() else {
@@ -196,14 +198,9 @@ fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool) {
 
 /// The density legend as a foldable box over the map's lower-right corner (in this region
 /// the plains of Punjab and Sindh, away from the border areas the data is about) (`map` is the map's rect).
-pub fn overlay(
-    ui: &mut egui::Ui,
-    map: egui::Rect,
-    density: &DensityState,
-    layers: &LayerSettings,
-    dark: bool,
-) {
-    if !DENSITY_LAYERS.iter().any(|id| layers.shown(*id)) {
+pub fn overlay(ui: &mut egui::Ui, map: egui::Rect, density: &DensityState, frame: &MapFrame<'_>) {
+    let dark = frame.dark();
+    if !frame.layers.any_density() {
         return;
     }
     let fill = if dark {
@@ -230,7 +227,7 @@ pub fn overlay(
                     };
                     egui::CollapsingHeader::new("Attack density legend")
                         .default_open(true)
-                        .show(ui, |ui| show(ui, density, layers, dark));
+                        .show(ui, |ui| show(ui, density, frame));
                 });
         });
 }

@@ -11,19 +11,28 @@ use crate::density::params::method_name;
 use crate::density::{By, DensityState, Weight};
 
 /// What the panel asks the app to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PanelAction {
     None,
     OpenImport,
+    /// Show this dataset's settings.
+    Activate(String),
+    /// Remove this dataset (and its layers) from the project.
+    Remove(String),
 }
 
-/// The panel (in the right-hand side bar).
-pub fn show(ui: &mut egui::Ui, density: &mut DensityState) -> PanelAction {
+/// The panel (in the right-hand side bar) for the active dataset; `datasets` lists every
+/// incident source (id, name) to switch between.
+pub fn show(
+    ui: &mut egui::Ui,
+    density: &mut DensityState,
+    datasets: &[(String, String)],
+) -> PanelAction {
     let mut action = PanelAction::None;
     egui::CollapsingHeader::new("Attack density")
         .default_open(true)
         .show(ui, |ui| {
-            action = dataset_row(ui, density);
+            action = dataset_row(ui, density, datasets);
             ui.separator();
             settings(ui, density);
             filters(ui, density);
@@ -39,8 +48,30 @@ pub fn show(ui: &mut egui::Ui, density: &mut DensityState) -> PanelAction {
     action
 }
 
-fn dataset_row(ui: &mut egui::Ui, density: &mut DensityState) -> PanelAction {
+fn dataset_row(
+    ui: &mut egui::Ui,
+    density: &mut DensityState,
+    datasets: &[(String, String)],
+) -> PanelAction {
     let mut action = PanelAction::None;
+    if datasets.len() > 1 {
+        let current = datasets
+            .iter()
+            .find(|(id, _)| *id == density.source_id)
+            .map_or(String::new(), |(_, n)| n.clone());
+        egui::ComboBox::from_label("Dataset")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (id, name) in datasets {
+                    if ui
+                        .selectable_label(*id == density.source_id, name)
+                        .clicked()
+                    {
+                        action = PanelAction::Activate(id.clone());
+                    }
+                }
+            });
+    }
     match density.dataset().cloned() {
         Some(ds) => {
             ui.label(format!(
@@ -52,22 +83,28 @@ fn dataset_row(ui: &mut egui::Ui, density: &mut DensityState) -> PanelAction {
             if ds.synthetic() {
                 ui.colored_label(WARNING_RED, crate::density::SYNTHETIC_WARNING);
             }
-            ui.horizontal(|ui| {
-                if ui.button("Import a file…").clicked() {
-                    action = PanelAction::OpenImport;
-                }
-                if !ds.synthetic() && ui.button("Back to the demo").clicked() {
-                    density.load_demo(ui.ctx());
-                }
-            });
         }
-        None => {
+        None if density.import_progress().is_some() => {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label("Loading incidents…");
             });
         }
+        None => {
+            ui.colored_label(
+                WARNING_RED,
+                "This dataset could not be loaded (see Sources).",
+            );
+        }
     }
+    ui.horizontal(|ui| {
+        if ui.button("Import a file…").clicked() {
+            action = PanelAction::OpenImport;
+        }
+        if ui.button("Remove dataset").clicked() {
+            action = PanelAction::Remove(density.source_id.clone());
+        }
+    });
     action
 }
 

@@ -27,7 +27,7 @@ fn report_role<'a>(data: &'a AtlasData, e: &Entry) -> Option<&'a str> {
     data.report_places
         .iter()
         .find(|p| data.gazetteer.entry(p.entry).id == e.id)
-        .map(|p| p.role)
+        .map(|p| p.role.as_str())
 }
 
 /// Short hover tooltip: name, type, parent, country.
@@ -138,4 +138,30 @@ pub fn diagnostics(ui: &mut egui::Ui, data: &AtlasData) {
     for d in &data.diagnostics {
         ui.label(d.to_string());
     }
+}
+
+/// Sources of the project that could not be loaded, each with "Locate…" when its file is
+/// missing. Returns the source whose "Locate…" was clicked.
+pub fn source_problems(
+    ui: &mut egui::Ui,
+    problems: &[crate::session::SourceProblem],
+) -> Option<String> {
+    if problems.is_empty() {
+        return None;
+    }
+    let mut locate = None;
+    ui.separator();
+    ui.colored_label(
+        egui::Color32::from_rgb(200, 80, 0),
+        "Project sources not loaded",
+    );
+    for p in problems {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{}: {}", p.source, p.message));
+            if p.missing && ui.button("Locate…").clicked() {
+                locate = Some(p.source.clone());
+            }
+        });
+    }
+    locate
 }

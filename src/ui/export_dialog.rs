@@ -1,16 +1,18 @@
-//! File → Export image (Ctrl+E): size presets, layout elements, banner, live preview drawn by
-//! the export layout itself, save as PNG or copy to the clipboard. Rendering runs on a worker.
+//! File → Export image (Ctrl+E): the project's export layout (size presets, title, subtitle,
+//! furniture, banner) edited in place, a live preview drawn by the export layout itself, and
+//! Save as PNG or Copy — rendered, encoded and written on a worker from the same project and
+//! scene the preview shows.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
+use atlas_core::project::{Banner, BannerPreset, Edit, PageLayout, Project};
+
 use crate::export::{
-    Banner, BannerPreset, ExportSettings, Exporter, SIZE_PRESETS, draw_export, save_png,
+    ExportJob, ExportSettings, Exporter, SIZE_PRESETS, draw_export_layout, save_png,
 };
-use crate::map::BasemapTiles;
-use crate::scene::AtlasData;
-use crate::state::{LayerSettings, ViewState};
+use crate::map::{BasemapTiles, MapFrame};
+use crate::state::ViewState;
 
 /// What to do with a finished render.
 #[derive(Clone)]
@@ -19,31 +21,28 @@ enum Target {
     Clipboard,
 }
 
-/// Dialog state.
+type Outcome = Result<(Target, image::RgbaImage), String>;
+
+/// Dialog state (the layout itself lives in the project).
 pub struct ExportDialog {
     pub open: bool,
-    pub settings: ExportSettings,
     pub path: String,
-    pub banner_on: bool,
+    /// Banner text kept while the banner is off.
     pub banner: Banner,
-    pub timestamp: bool,
     pub status: String,
     preview_view: ViewState,
-    job: Option<(Target, Receiver<Result<image::RgbaImage, String>>)>,
+    job: Option<Receiver<Outcome>>,
 }
 
 impl Default for ExportDialog {
     fn default() -> Self {
         Self {
             open: false,
-            settings: ExportSettings::default(),
             path: "frontier-atlas-export.png".into(),
-            banner_on: true,
             banner: Banner {
                 text: "UNCLASSIFIED // FOR TRAINING".into(),
                 preset: BannerPreset::Unclassified,
             },
-            timestamp: true,
             status: String::new(),
             preview_view: ViewState::default(),
             job: None,
@@ -51,208 +50,171 @@ impl Default for ExportDialog {
     }
 }
 
-impl ExportDialog {
-    /// Settings for the current view: the map's centre and zoom, the chosen layout.
-    pub fn effective(&self, view: &ViewState) -> ExportSettings {
-        let mut s = self.settings.clone();
-        if let Some(p) = view.memory.detached() {
-            s.center = [p.x(), p.y()];
-        }
-        s.zoom = view.memory.zoom();
-        s.dark = view.dark;
-        s.banner = self.banner_on.then(|| self.banner.clone());
-        s.timestamp = self
-            .timestamp
-            .then(|| chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string());
-        s
-    }
+/// The export settings of `project`'s layout for the map as `view` shows it.
+pub fn settings_for(project: &Project, view: &ViewState) -> ExportSettings {
+    let now = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string();
+    ExportSettings::from_layout(
+        &project.layout,
+        view.center(),
+        view.memory.zoom(),
+        project.basemap.is_dark(),
+        &now,
+    )
+}
 
-    fn start(
-        &mut self,
-        target: Target,
-        data: &Arc<AtlasData>,
-        layers: &LayerSettings,
-        settings: ExportSettings,
-        density: &crate::density::DensityState,
-    ) {
+impl ExportDialog {
+    /// Render `job` on a worker and save or copy the result.
+    fn start(&mut self, target: Target, job: ExportJob) {
         let (tx, rx) = channel();
-        let (data, mut layers) = (data.clone(), layers.clone());
-        let demo = density.synthetic();
-        if !demo {
-            // The exporter only knows the bundled demo: never draw it in place of the
-            // user's own data — leave the density layers out instead (said in the status).
-            for id in crate::density::DENSITY_LAYERS {
-                layers.get_mut(id).visible = false;
-            }
-        }
-        let dir = density.data_dir().to_path_buf();
         std::thread::spawn(move || {
-            let r = Exporter::new(data)
-                .map(|e| e.with_density(dir))
-                .and_then(|mut e| e.render(&layers, &settings, false))
-                .map(|r| r.image)
-                .map_err(|e| e.to_string());
+            let r = Exporter::new()
+                .and_then(|mut e| e.render(&job))
+                .map_err(|e| e.to_string())
+                .and_then(|r| match &target {
+                    Target::File(path) => save_png(&r.image, path)
+                        .map(|()| (target.clone(), r.image))
+                        .map_err(|e| e.to_string()),
+                    Target::Clipboard => Ok((target.clone(), r.image)),
+                });
             let _ = tx.send(r);
         });
         self.status = "Rendering…".into();
-        self.job = Some((target, rx));
+        self.job = Some(rx);
+    }
+
+    /// An export is rendering.
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
     }
 
     fn poll(&mut self, ctx: &egui::Context) {
-        let Some((target, rx)) = &self.job else {
+        let Some(rx) = &self.job else {
             return;
         };
         let Ok(result) = rx.try_recv() else {
-            ctx.request_repaint();
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
             return;
         };
-        self.status = match (result, target.clone()) {
-            (Ok(img), Target::File(path)) => match save_png(&img, &path) {
-                Ok(()) => format!(
+        self.status = match result {
+            Ok((Target::File(path), img)) => {
+                format!(
                     "Saved {} ({}×{})",
                     path.display(),
                     img.width(),
                     img.height()
-                ),
-                Err(e) => e.to_string(),
-            },
-            (Ok(img), Target::Clipboard) => {
+                )
+            }
+            Ok((Target::Clipboard, img)) => {
                 let size = [img.width() as usize, img.height() as usize];
                 ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw()));
                 format!("Copied {}×{} to the clipboard", size[0], size[1])
             }
-            (Err(e), _) => e,
+            Err(e) => e,
         };
         self.job = None;
     }
 }
 
-/// The dialog window.
+/// The layout controls; returns the edited layout when anything changed.
+fn layout_controls(
+    ui: &mut egui::Ui,
+    dlg: &mut ExportDialog,
+    layout: &PageLayout,
+) -> Option<PageLayout> {
+    let mut l = layout.clone();
+    ui.horizontal(|ui| {
+        ui.label("Size");
+        for (name, size) in SIZE_PRESETS {
+            ui.selectable_value(&mut l.size, *size, *name);
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Custom");
+        ui.add(
+            egui::DragValue::new(&mut l.size[0])
+                .range(16..=8192)
+                .suffix(" px"),
+        );
+        ui.label("×");
+        ui.add(
+            egui::DragValue::new(&mut l.size[1])
+                .range(16..=8192)
+                .suffix(" px"),
+        );
+    });
+    let text_field = |ui: &mut egui::Ui, name: &str, v: &mut Option<String>| {
+        let mut t = v.clone().unwrap_or_default();
+        ui.horizontal(|ui| {
+            ui.label(name);
+            ui.text_edit_singleline(&mut t);
+        });
+        *v = (!t.is_empty()).then_some(t);
+    };
+    text_field(ui, "Title", &mut l.title);
+    text_field(ui, "Subtitle", &mut l.subtitle);
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(&mut l.legend, "Legend");
+        ui.checkbox(&mut l.scale_bar, "Scale bar");
+        ui.checkbox(&mut l.north_arrow, "North arrow");
+        ui.checkbox(&mut l.attribution, "Sources");
+        ui.checkbox(&mut l.timestamp, "Date/time");
+    });
+    ui.horizontal(|ui| {
+        if let Some(b) = &l.banner {
+            dlg.banner = b.clone();
+        }
+        let mut on = l.banner.is_some();
+        ui.checkbox(&mut on, "Banner");
+        ui.text_edit_singleline(&mut dlg.banner.text);
+        egui::ComboBox::from_id_salt("banner-preset")
+            .selected_text(dlg.banner.preset.label())
+            .show_ui(ui, |ui| {
+                for p in BannerPreset::ALL {
+                    ui.selectable_value(&mut dlg.banner.preset, p, p.label());
+                }
+            });
+        l.banner = on.then(|| dlg.banner.clone());
+    });
+    (l != *layout).then_some(l)
+}
+
+/// The dialog window. `frame` is what the window's map draws; the preview and the saved
+/// image draw the same. Returns a layout edit for the project.
 pub fn show(
     ctx: &egui::Context,
     dlg: &mut ExportDialog,
-    data: &Arc<AtlasData>,
-    layers: &LayerSettings,
+    frame: &MapFrame<'_>,
     view: &ViewState,
     tiles: &mut BasemapTiles,
-    density: &crate::density::DensityState,
-) {
+) -> Option<Edit> {
     dlg.poll(ctx);
     let mut open = dlg.open;
+    let mut edit = None;
     egui::Window::new("Export image")
         .open(&mut open)
         .default_width(560.0)
+        .default_pos([380.0, 60.0])
         .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                ui.label("Size");
-                for (name, size) in SIZE_PRESETS {
-                    ui.selectable_value(&mut dlg.settings.size, *size, *name);
-                }
-            });
-            ui.horizontal(|ui| {
-                ui.label("Custom");
-                ui.add(
-                    egui::DragValue::new(&mut dlg.settings.size[0])
-                        .range(16..=8192)
-                        .suffix(" px"),
-                );
-                ui.label("×");
-                ui.add(
-                    egui::DragValue::new(&mut dlg.settings.size[1])
-                        .range(16..=8192)
-                        .suffix(" px"),
-                );
-            });
-            let mut title = dlg.settings.title.clone().unwrap_or_default();
-            ui.horizontal(|ui| {
-                ui.label("Title");
-                ui.text_edit_singleline(&mut title);
-            });
-            dlg.settings.title = (!title.is_empty()).then_some(title);
-            let mut subtitle = dlg.settings.subtitle.clone().unwrap_or_default();
-            ui.horizontal(|ui| {
-                ui.label("Subtitle");
-                ui.text_edit_singleline(&mut subtitle);
-            });
-            dlg.settings.subtitle = (!subtitle.is_empty()).then_some(subtitle);
-            ui.horizontal_wrapped(|ui| {
-                ui.checkbox(&mut dlg.settings.legend, "Legend");
-                ui.checkbox(&mut dlg.settings.scale_bar, "Scale bar");
-                ui.checkbox(&mut dlg.settings.north_arrow, "North arrow");
-                ui.checkbox(&mut dlg.settings.attribution, "Sources");
-                ui.checkbox(&mut dlg.timestamp, "Date/time");
-            });
-            ui.horizontal(|ui| {
-                ui.checkbox(&mut dlg.banner_on, "Banner");
-                ui.text_edit_singleline(&mut dlg.banner.text);
-                egui::ComboBox::from_id_salt("banner-preset")
-                    .selected_text(dlg.banner.preset.label())
-                    .show_ui(ui, |ui| {
-                        for p in BannerPreset::ALL {
-                            ui.selectable_value(&mut dlg.banner.preset, p, p.label());
-                        }
-                    });
-            });
-            // Live preview: the export layout itself, drawn at a small size with the same proportions.
-            let settings = dlg.effective(view);
-            let [w, h] = settings.size.map(|v| v as f32);
-            let pw = ui.available_width().min(540.0);
-            let preview = ExportSettings {
-                size: [pw as u32, (pw * h / w).max(16.0) as u32],
-                ..settings.clone()
-            };
-            dlg.preview_view.dark = settings.dark;
-            dlg.preview_view
-                .memory
-                .center_at(walkers::lon_lat(settings.center[0], settings.center[1]));
-            let _ = dlg
-                .preview_view
-                .memory
-                .set_zoom(preview.export_zoom().clamp(2.0, 18.0));
-            let (rect, _) = ui.allocate_exact_size(
-                egui::vec2(preview.size[0] as f32, preview.size[1] as f32),
-                egui::Sense::hover(),
-            );
-            ui.scope_builder(
-                egui::UiBuilder::new()
-                    .max_rect(rect)
-                    .id_salt("export-preview"),
-                |ui| {
-                    ui.set_clip_rect(rect);
-                    draw_export(
-                        ui,
-                        data,
-                        layers,
-                        &mut dlg.preview_view,
-                        tiles,
-                        &preview,
-                        density.synthetic_visible(layers),
-                        density.map_view().as_ref(),
-                    );
-                },
-            );
+            edit = layout_controls(ui, dlg, &frame.project.layout).map(Edit::SetLayout);
+            let settings = settings_for(frame.project, view);
+            preview(ui, dlg, frame, tiles, &settings);
             crate::map::style::set_text_scale(ctx, 1.0);
             ui.horizontal(|ui| {
                 ui.label("Save as");
                 ui.text_edit_singleline(&mut dlg.path);
-                let busy = dlg.job.is_some();
+                let busy = dlg.busy();
+                let job = || ExportJob::new(frame.project, frame.scene.clone(), settings.clone());
                 if ui
                     .add_enabled(!busy, egui::Button::new("Save PNG"))
                     .clicked()
                 {
-                    dlg.start(
-                        Target::File(PathBuf::from(dlg.path.trim())),
-                        data,
-                        layers,
-                        settings.clone(),
-                        density,
-                    );
+                    dlg.start(Target::File(PathBuf::from(dlg.path.trim())), job());
                 }
                 if ui
                     .add_enabled(!busy, egui::Button::new("Copy to clipboard"))
                     .clicked()
                 {
-                    dlg.start(Target::Clipboard, data, layers, settings.clone(), density);
+                    dlg.start(Target::Clipboard, job());
                 }
             });
             if !dlg.status.is_empty() {
@@ -260,4 +222,35 @@ pub fn show(
             }
         });
     dlg.open = open;
+    edit
+}
+
+/// The live preview: the export layout itself, drawn small with the same proportions.
+fn preview(
+    ui: &mut egui::Ui,
+    dlg: &mut ExportDialog,
+    frame: &MapFrame<'_>,
+    tiles: &mut BasemapTiles,
+    settings: &ExportSettings,
+) {
+    let [w, h] = settings.size.map(|v| v as f32);
+    let pw = ui.available_width().min(540.0);
+    let preview = ExportSettings {
+        size: [pw as u32, (pw * h / w).max(16.0) as u32],
+        ..settings.clone()
+    };
+    dlg.preview_view = ViewState::at(settings.center, preview.export_zoom().clamp(2.0, 18.0));
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(preview.size[0] as f32, preview.size[1] as f32),
+        egui::Sense::hover(),
+    );
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .id_salt("export-preview"),
+        |ui| {
+            ui.set_clip_rect(rect);
+            draw_export_layout(ui, frame, &mut dlg.preview_view, tiles, &preview);
+        },
+    );
 }

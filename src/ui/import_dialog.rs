@@ -1,7 +1,7 @@
 //! File → Import incidents: a path (typed or dropped on the window), the schema detected from
 //! the header with a chance to change it or map the columns of a generic CSV, progress with
-//! Cancel, and a summary of kept and dropped rows. Importing replaces the loaded data (the
-//! demo) in one click.
+//! Cancel, and a summary of kept and dropped rows. An import adds a dataset (with its
+//! layers) to the project, replacing the synthetic demo unless asked to keep it.
 
 use std::path::PathBuf;
 
@@ -10,6 +10,15 @@ use atlas_core::incidents::{ColumnMapping, CsvFormat, LocationPrecision, Schema}
 use super::density_legend::WARNING_RED;
 use crate::density::inspect::{Inspection, guess_mapping, inspect};
 use crate::density::{DensityState, ImportFormat, ImportOutcome};
+
+/// What the user asked to import (the app adds it to the project).
+#[derive(Debug, Clone)]
+pub struct ImportRequest {
+    pub path: PathBuf,
+    pub format: ImportFormat,
+    /// Remove the synthetic demo from the project.
+    pub replace_demo: bool,
+}
 
 /// Dropped rows listed in the summary.
 pub const SHOW_DROPPED: usize = 20;
@@ -31,8 +40,12 @@ pub struct ImportDialog {
     pub read_as: ReadAs,
     pub mapping: ColumnMapping,
     inspection: Option<Result<Inspection, String>>,
-    /// An import was started from here (show its progress and summary).
-    started: bool,
+    /// Remove the synthetic demo when importing.
+    pub replace_demo: bool,
+    /// Asked for, not yet taken by the app.
+    pub request: Option<ImportRequest>,
+    /// The source the last import from here created (show its progress and summary).
+    pub importing: Option<String>,
 }
 
 impl Default for ImportDialog {
@@ -43,7 +56,9 @@ impl Default for ImportDialog {
             read_as: ReadAs::Detected,
             mapping: ColumnMapping::default(),
             inspection: None,
-            started: false,
+            replace_demo: true,
+            request: None,
+            importing: None,
         }
     }
 }
@@ -68,7 +83,7 @@ impl ImportDialog {
             self.mapping = guess_mapping(&i.headers);
         }
         self.inspection = Some(result);
-        self.started = false;
+        self.importing = None;
     }
 
     /// The format to import with, if the inspection allows one.
@@ -90,39 +105,49 @@ impl ImportDialog {
 
     /// `--import FILE`: open on `path` and import at once when the schema was recognised; a
     /// generic CSV waits in the dialog for its column mapping to be confirmed.
-    pub fn open_and_import(
-        &mut self,
-        ctx: &egui::Context,
-        density: &mut DensityState,
-        path: &std::path::Path,
-    ) {
+    pub fn open_and_import(&mut self, path: &std::path::Path) {
         self.open_path(path);
         let known = matches!(&self.inspection, Some(Ok(i)) if i.detected != Schema::Generic);
         if known {
-            self.start(ctx, density);
+            self.start();
         }
     }
 
-    /// Start the import (replacing the loaded data when it finishes).
-    pub fn start(&mut self, ctx: &egui::Context, density: &mut DensityState) {
+    /// Ask the app to import the inspected file.
+    pub fn start(&mut self) {
         if let (Some(format), Some(Ok(i))) = (self.format(), &self.inspection) {
-            density.start_import(ctx, i.path.clone(), format);
-            self.started = true;
+            self.request = Some(ImportRequest {
+                path: i.path.clone(),
+                format,
+                replace_demo: self.replace_demo,
+            });
         }
     }
 }
 
 /// The dialog window.
-pub fn show(ctx: &egui::Context, dlg: &mut ImportDialog, density: &mut DensityState) {
+/// `importing` is the dataset this dialog's last import created (while it exists); `demo`
+/// says the project has the synthetic demo.
+pub fn show(
+    ctx: &egui::Context,
+    dlg: &mut ImportDialog,
+    importing: Option<&mut DensityState>,
+    demo: bool,
+) {
     let mut open = dlg.open;
     egui::Window::new("Import incidents")
         .open(&mut open)
         .default_width(520.0)
-        .show(ctx, |ui| body(ui, dlg, density));
+        .show(ctx, |ui| body(ui, dlg, importing, demo));
     dlg.open = open;
 }
 
-fn body(ui: &mut egui::Ui, dlg: &mut ImportDialog, density: &mut DensityState) {
+fn body(
+    ui: &mut egui::Ui,
+    dlg: &mut ImportDialog,
+    mut importing: Option<&mut DensityState>,
+    demo: bool,
+) {
     ui.label("ACLED, UCDP GED or GTD export (CSV), any CSV with coordinates, or GeoJSON points. Drop a file on the window or type its path.");
     ui.horizontal(|ui| {
         let edit = egui::TextEdit::singleline(&mut dlg.path)
@@ -144,7 +169,9 @@ fn body(ui: &mut egui::Ui, dlg: &mut ImportDialog, density: &mut DensityState) {
         }
     }
     ui.separator();
-    if let Some((fraction, reading)) = density.import_progress() {
+    if let Some(density) = importing.as_deref_mut()
+        && let Some((fraction, reading)) = density.import_progress()
+    {
         let text = if reading {
             format!("Reading… {:.0} %", 100.0 * fraction)
         } else {
@@ -156,20 +183,14 @@ fn body(ui: &mut egui::Ui, dlg: &mut ImportDialog, density: &mut DensityState) {
         }
         return;
     }
-    let target = density
-        .dataset_name()
-        .unwrap_or("the loaded data")
-        .to_string();
-    let label = if density.dataset().is_some_and(|d| d.synthetic()) {
-        "Replace demo data".to_string()
-    } else {
-        format!("Import, replacing {target}")
-    };
-    let ready = dlg.format().is_some();
-    if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
-        dlg.start(ui.ctx(), density);
+    if demo {
+        ui.checkbox(&mut dlg.replace_demo, "Replace the synthetic demo");
     }
-    if dlg.started {
+    let ready = dlg.format().is_some();
+    if ui.add_enabled(ready, egui::Button::new("Import")).clicked() {
+        dlg.start();
+    }
+    if let Some(density) = importing {
         summary(ui, density);
     }
 }

@@ -2,8 +2,10 @@
 
 use egui::{Color32, Sense, Stroke, vec2};
 
+use atlas_core::project::LayerKind as LayerId;
+
+use crate::map::MapFrame;
 use crate::map::style::map_style;
-use crate::state::{LayerId, LayerSettings};
 
 /// One legend row: a symbol drawn by `swatch` and its text.
 fn row(ui: &mut egui::Ui, text: &str, swatch: impl FnOnce(&egui::Painter, egui::Rect)) {
@@ -21,14 +23,9 @@ fn row(ui: &mut egui::Ui, text: &str, swatch: impl FnOnce(&egui::Painter, egui::
 }
 
 /// The legend of the visible layers. `compact` (exports) leaves out group aliases.
-pub fn show(
-    ui: &mut egui::Ui,
-    data: &crate::scene::AtlasData,
-    layers: &LayerSettings,
-    dark: bool,
-    compact: bool,
-) {
-    let s = map_style(dark);
+pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
+    let (data, layers) = (frame.atlas(), frame.layers);
+    let s = map_style(frame.dark());
     ui.heading("Legend");
     if layers.shown(LayerId::TrainingCamps) {
         row(
@@ -67,7 +64,7 @@ pub fn show(
             .groups
             .groups
             .iter()
-            .filter(|g| !layers.hidden_groups.contains(&g.id))
+            .filter(|g| !layers.hidden_groups().contains(&g.id))
         {
             let colour = crate::map::palette::group_colour(g.colour_index);
             // The three commonest aliases; details and extraction know them all.

@@ -1,13 +1,18 @@
-//! Panels around the map: layers, legend, details, status bar.
+//! Panels and dialogs around the map: menu bar, layers, saved views, legend, details, status
+//! bar, density panel and timeline, import, report reader, export, help. They change the
+//! project through edits and never draw maps of their own.
 
 pub mod density_legend;
 pub mod density_panel;
 pub mod details;
 pub mod export_dialog;
 pub mod findings;
+pub mod help;
 pub mod import_dialog;
 pub mod layers_panel;
 pub mod legend;
+pub mod menu;
 pub mod report_reader;
 pub mod status_bar;
 pub mod timeline;
+pub mod views_panel;

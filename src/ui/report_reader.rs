@@ -1,13 +1,27 @@
-//! Reading a report: open a .txt/.md file, drop one on the window, or paste text; the places
-//! and groups it names are listed with their sentences, highlighted on the map, zoomable.
+//! Reading a report: open a .txt/.md file, drop one on the window, or paste text; the text
+//! becomes a source of the project and its places a layer (outlined on the map, exported),
+//! extracted on a worker. The window lists the places and groups with their sentences.
 
-use std::path::Path;
-use std::sync::OnceLock;
+use std::path::PathBuf;
 
-use atlas_core::report::{Extraction, Extractor};
+use atlas_core::report::Extraction;
 
 use crate::scene::AtlasData;
+use crate::session::ReadText;
 use crate::state::ViewState;
+
+/// What the reader asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReaderRequest {
+    /// Read this file (a new report-text source).
+    OpenFile(PathBuf),
+    /// Read pasted text.
+    Paste(String),
+    /// Add a camp-point file (a new camp-points source).
+    Camps(PathBuf),
+    /// Pick a report file with the file dialog.
+    Browse,
+}
 
 /// State of the report reader window.
 #[derive(Default)]
@@ -15,43 +29,19 @@ pub struct ReportReader {
     pub open: bool,
     pub path: String,
     pub text: String,
-    pub result: Option<Extraction>,
-    pub error: Option<String>,
-    /// Camp points file (CSV or GeoJSON with coordinates) and what loading it said.
+    /// The report-text source shown.
+    pub source: Option<String>,
+    /// Camp points file (CSV or GeoJSON with coordinates).
     pub camps_path: String,
-    pub camps_status: String,
-    extractor: OnceLock<Extractor>,
+    pub request: Option<ReaderRequest>,
 }
 
 impl ReportReader {
-    /// Load a text file and extract from it.
-    pub fn open_file(&mut self, data: &AtlasData, path: &Path) {
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                self.path = path.display().to_string();
-                self.text = text;
-                self.error = None;
-                self.extract(data);
-            }
-            Err(e) => self.error = Some(format!("{}: {e}", path.display())),
-        }
+    /// Read `path` (the app adds it to the project).
+    pub fn open_file(&mut self, path: &std::path::Path) {
+        self.path = path.display().to_string();
+        self.request = Some(ReaderRequest::OpenFile(path.to_path_buf()));
         self.open = true;
-    }
-
-    /// Run extraction on the current text.
-    pub fn extract(&mut self, data: &AtlasData) {
-        let ex = self
-            .extractor
-            .get_or_init(|| Extractor::new(&data.gazetteer, &data.report.groups));
-        self.result = Some(ex.extract(&self.text));
-    }
-
-    /// Gazetteer IDs of the extracted places (highlighted on the map).
-    pub fn place_ids(&self) -> Vec<String> {
-        self.result
-            .iter()
-            .flat_map(|r| r.places.iter().map(|p| p.id.clone()))
-            .collect()
     }
 }
 
@@ -72,103 +62,115 @@ pub fn zoom_to(view: &mut ViewState, data: &AtlasData, id: &str) {
     view.selected = Some(id.to_owned());
 }
 
-/// The reader window.
+/// The reader window: `read` is what was found in its source (once extracted), `error`
+/// why the source could not be read.
 pub fn show(
     ctx: &egui::Context,
     reader: &mut ReportReader,
     data: &AtlasData,
     view: &mut ViewState,
+    read: Option<&ReadText>,
+    error: Option<&str>,
 ) {
     let mut open = reader.open;
     egui::Window::new("Read a report")
         .open(&mut open)
         .default_size([460.0, 560.0])
+        .default_pos([360.0, 80.0])
         .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                ui.label("File:");
-                ui.text_edit_singleline(&mut reader.path);
-                if ui.button("Open").clicked() {
-                    let path = std::path::PathBuf::from(reader.path.trim());
-                    reader.open_file(data, &path);
-                }
-            });
-            ui.small("…or drop a .txt/.md file on the window, or paste text below.");
-            ui.horizontal(|ui| {
-                ui.label("Camp points:");
-                ui.text_edit_singleline(&mut reader.camps_path);
-                if ui.button("Load camps").clicked() {
-                    let path = std::path::PathBuf::from(reader.camps_path.trim());
-                    let (camps, diags) = atlas_core::report::read_camp_points(&path);
-                    reader.camps_status = format!(
-                        "{} camp point(s) loaded, {} row(s) skipped",
-                        camps.len(),
-                        diags.len()
-                    );
-                    if let Some(d) = diags.first() {
-                        reader.camps_status.push_str(&format!(" — first: {d}"));
-                    }
-                    view.imported_camps = camps;
-                }
-            });
-            if !reader.camps_status.is_empty() {
-                ui.small(&reader.camps_status);
-            }
-            egui::ScrollArea::vertical()
-                .id_salt("text")
-                .max_height(140.0)
-                .show(ui, |ui| {
-                    ui.add(
-                        egui::TextEdit::multiline(&mut reader.text)
-                            .desired_rows(6)
-                            .desired_width(f32::INFINITY),
-                    );
-                });
-            if ui.button("Find places and groups").clicked() {
-                reader.extract(data);
-            }
-            if let Some(e) = &reader.error {
+            inputs(ui, reader);
+            if let Some(e) = error {
                 ui.colored_label(egui::Color32::from_rgb(200, 60, 0), e);
             }
-            let Some(result) = &reader.result else { return };
+            let Some(read) = read else {
+                if reader.source.is_some() && error.is_none() {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Finding places and groups…");
+                    });
+                }
+                return;
+            };
             ui.separator();
-            egui::ScrollArea::vertical()
-                .id_salt("results")
-                .show(ui, |ui| {
-                    ui.strong(format!("Places ({})", result.places.len()));
-                    for p in &result.places {
-                        ui.horizontal(|ui| {
-                            if ui.small_button("Zoom").clicked() {
-                                zoom_to(view, data, &p.id);
-                            }
-                            let low = if p.low_confidence {
-                                " — low confidence"
-                            } else {
-                                ""
-                            };
-                            ui.label(format!(
-                                "{} ({}, {}) ×{}{low}",
-                                p.name,
-                                p.kind.as_str(),
-                                p.country,
-                                p.mentions.len()
-                            ));
-                        });
-                        mentions(ui, &reader.text, result, &p.mentions);
-                    }
-                    ui.separator();
-                    ui.strong(format!("Groups ({})", result.groups.len()));
-                    for g in &result.groups {
-                        ui.label(format!(
-                            "{} ×{} — as {}",
-                            g.name,
-                            g.mentions.len(),
-                            g.matched.join(", ")
-                        ));
-                        mentions(ui, &reader.text, result, &g.mentions);
-                    }
-                });
+            results(ui, data, view, read);
         });
     reader.open = open;
+}
+
+fn inputs(ui: &mut egui::Ui, reader: &mut ReportReader) {
+    ui.horizontal(|ui| {
+        ui.label("File:");
+        ui.text_edit_singleline(&mut reader.path);
+        if ui.button("Open").clicked() {
+            let path = PathBuf::from(reader.path.trim());
+            reader.request = Some(ReaderRequest::OpenFile(path));
+        }
+        if ui.button("Browse…").clicked() {
+            reader.request = Some(ReaderRequest::Browse);
+        }
+    });
+    ui.small("…or drop a .txt/.md file on the window, or paste text below.");
+    ui.horizontal(|ui| {
+        ui.label("Camp points:");
+        ui.text_edit_singleline(&mut reader.camps_path);
+        if ui.button("Load camps").clicked() {
+            let path = PathBuf::from(reader.camps_path.trim());
+            reader.request = Some(ReaderRequest::Camps(path));
+        }
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("text")
+        .max_height(140.0)
+        .show(ui, |ui| {
+            ui.add(
+                egui::TextEdit::multiline(&mut reader.text)
+                    .desired_rows(6)
+                    .desired_width(f32::INFINITY),
+            );
+        });
+    if ui.button("Find places and groups").clicked() {
+        reader.request = Some(ReaderRequest::Paste(reader.text.clone()));
+    }
+}
+
+fn results(ui: &mut egui::Ui, data: &AtlasData, view: &mut ViewState, read: &ReadText) {
+    let result = &read.extraction;
+    egui::ScrollArea::vertical()
+        .id_salt("results")
+        .show(ui, |ui| {
+            ui.strong(format!("Places ({})", result.places.len()));
+            for p in &result.places {
+                ui.horizontal(|ui| {
+                    if ui.small_button("Zoom").clicked() {
+                        zoom_to(view, data, &p.id);
+                    }
+                    let low = if p.low_confidence {
+                        " — low confidence"
+                    } else {
+                        ""
+                    };
+                    ui.label(format!(
+                        "{} ({}, {}) ×{}{low}",
+                        p.name,
+                        p.kind.as_str(),
+                        p.country,
+                        p.mentions.len()
+                    ));
+                });
+                mentions(ui, &read.text, result, &p.mentions);
+            }
+            ui.separator();
+            ui.strong(format!("Groups ({})", result.groups.len()));
+            for g in &result.groups {
+                ui.label(format!(
+                    "{} ×{} — as {}",
+                    g.name,
+                    g.mentions.len(),
+                    g.matched.join(", ")
+                ));
+                mentions(ui, &read.text, result, &g.mentions);
+            }
+        });
 }
 
 /// The sentence a mention sits in (empty when the index is out of range).

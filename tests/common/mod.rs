@@ -39,3 +39,42 @@ pub fn settle(h: &mut Harness<'static, AtlasApp>) {
     }
     panic!("background work never finished");
 }
+
+/// The scene of `project` with every source loaded and analysed.
+pub fn loaded_scene(project: &atlas_core::project::Project) -> frontier_atlas::session::Scene {
+    let mut s = frontier_atlas::session::Session::new(data(), AtlasData::default_dir());
+    s.wait(project, std::time::Duration::from_secs(120))
+        .expect("project data loads");
+    assert!(s.problems(project).is_empty(), "{:?}", s.problems(project));
+    s.scene(project)
+}
+
+/// Only the reference data and the report: incident layers draw nothing.
+pub fn bare_scene() -> frontier_atlas::session::Scene {
+    frontier_atlas::session::Scene::bare(data())
+}
+
+/// An export of the default project's reference layers with `layers` (for `render`).
+pub fn job(
+    layers: &[atlas_core::project::LayerDef],
+    settings: &frontier_atlas::export::ExportSettings,
+    scene: &frontier_atlas::session::Scene,
+) -> frontier_atlas::export::ExportJob {
+    frontier_atlas::export::ExportJob {
+        project: atlas_core::project::Project::default(),
+        layers: layers.to_vec(),
+        scene: scene.clone(),
+        settings: settings.clone(),
+    }
+}
+
+/// The default project's layers with every layer of `kind` shown or hidden.
+pub fn set_kind(
+    layers: &mut [atlas_core::project::LayerDef],
+    kind: atlas_core::project::LayerKind,
+    visible: bool,
+) {
+    for l in layers.iter_mut().filter(|l| l.kind == kind) {
+        l.style.visible = visible;
+    }
+}

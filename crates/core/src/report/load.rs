@@ -58,27 +58,46 @@ pub fn parse_findings(
 /// Missing or broken files are reported; what is valid is kept.
 pub fn load_report(data_dir: &Path, gazetteer: &Gazetteer) -> (Report, Vec<Diagnostic>) {
     let dir = data_dir.join("report");
+    load_report_files(
+        &dir.join(FINDINGS_FILE),
+        Some(&dir.join(REPORT_FILE)),
+        &dir.join(GROUPS_FILE),
+        gazetteer,
+    )
+}
+
+/// The report text a findings file names in `source.file`, beside it (else `REPORT_FILE`).
+fn report_text_beside(findings_path: &Path, json: &str) -> std::path::PathBuf {
+    let named = serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|v| v["source"]["file"].as_str().map(str::to_owned))
+        .filter(|n| !n.is_empty() && !n.contains(['/', '\\']));
+    let dir = findings_path.parent().unwrap_or(Path::new("."));
+    dir.join(named.as_deref().unwrap_or(REPORT_FILE))
+}
+
+/// Load a findings file with its report text (default: the file its `source.file` names,
+/// beside it) and group dictionary, resolving places against `gazetteer`.
+pub fn load_report_files(
+    findings_path: &Path,
+    text_path: Option<&Path>,
+    groups_path: &Path,
+    gazetteer: &Gazetteer,
+) -> (Report, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let (groups, d) = GroupDictionary::load(&dir.join(GROUPS_FILE));
+    let (groups, d) = GroupDictionary::load(groups_path);
     diags.extend(d);
-    let text_path = dir.join(REPORT_FILE);
-    let text = std::fs::read_to_string(&text_path).unwrap_or_else(|e| {
-        diags.push(Diagnostic::new(
-            &text_path,
-            None,
-            format!("cannot read: {e}"),
-        ));
-        String::new()
-    });
-    let findings_path = dir.join(FINDINGS_FILE);
-    let json = std::fs::read_to_string(&findings_path).unwrap_or_else(|e| {
-        diags.push(Diagnostic::new(
-            &findings_path,
-            None,
-            format!("cannot read: {e}"),
-        ));
-        String::new()
-    });
+    let mut read = |p: &Path| {
+        std::fs::read_to_string(p).unwrap_or_else(|e| {
+            diags.push(Diagnostic::new(p, None, format!("cannot read: {e}")));
+            String::new()
+        })
+    };
+    let json = read(findings_path);
+    let text_path = text_path
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| report_text_beside(findings_path, &json));
+    let text = read(&text_path);
     let mut report = Report {
         text,
         groups,
@@ -87,10 +106,10 @@ pub fn load_report(data_dir: &Path, gazetteer: &Gazetteer) -> (Report, Vec<Diagn
     if json.is_empty() {
         return (report, diags);
     }
-    let (ff, d) = parse_findings(&json, &findings_path, &report.text, &report.groups);
+    let (ff, d) = parse_findings(&json, findings_path, &report.text, &report.groups);
     diags.extend(d);
     if let Some(ff) = ff {
-        let (resolved, d) = resolve_findings(&ff.findings, gazetteer, &json, &findings_path);
+        let (resolved, d) = resolve_findings(&ff.findings, gazetteer, &json, findings_path);
         diags.extend(d);
         report.network = Network::from_findings(&ff.findings, &report.groups);
         report.findings = resolved;

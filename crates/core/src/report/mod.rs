@@ -30,7 +30,9 @@ pub use findings::{
     SourceMeta,
 };
 pub use groups::{Group, GroupDictionary, PALETTE_SIZE};
-pub use load::{FINDINGS_FILE, GROUPS_FILE, REPORT_FILE, Report, load_report, parse_findings};
+pub use load::{
+    FINDINGS_FILE, GROUPS_FILE, REPORT_FILE, Report, load_report, load_report_files, parse_findings,
+};
 pub use network::{Edge, Network, Node, NodeTag};
 pub use resolve::{ResolvedFinding, resolve_findings, resolve_place};
 pub use sentences::{SentenceSpan, split_sentences};

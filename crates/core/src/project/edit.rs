@@ -1,0 +1,356 @@
+//! Small commands that change a project, and the undo/redo history they make possible. The
+//! window changes the project only through these, so every change can be undone and marks
+//! the project unsaved.
+
+use std::collections::BTreeSet;
+
+use super::layer::{DensityStyle, LayerFilter};
+use super::{BasemapSpec, PageLayout, Project, SavedView};
+
+/// One change to a project.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    SetVisible {
+        layer: String,
+        visible: bool,
+    },
+    SetOpacity {
+        layer: String,
+        opacity: f32,
+    },
+    SetHiddenGroups {
+        layer: String,
+        groups: BTreeSet<String>,
+    },
+    /// Weighting, bandwidth, classes … of every incident layer of a source.
+    SetDensityStyle {
+        source: String,
+        style: DensityStyle,
+    },
+    /// Date range, actors, event types of every incident layer of a source.
+    SetFilter {
+        source: String,
+        filter: LayerFilter,
+    },
+    SetBorderKm {
+        source: String,
+        km: f64,
+    },
+    /// Move a layer to position `to` of the draw order.
+    MoveLayer {
+        layer: String,
+        to: usize,
+    },
+    AddView(SavedView),
+    RenameView {
+        from: String,
+        to: String,
+    },
+    DeleteView {
+        name: String,
+    },
+    MoveView {
+        name: String,
+        to: usize,
+    },
+    SetLayout(PageLayout),
+    SetBasemap(BasemapSpec),
+    /// Anything bigger (adding or removing a source with its layers): the new project.
+    Replace(Box<Project>),
+}
+
+impl Edit {
+    /// Edits that repeat while a slider is dragged merge into one undo step.
+    fn merge_key(&self) -> Option<String> {
+        match self {
+            Edit::SetOpacity { layer, .. } => Some(format!("opacity:{layer}")),
+            Edit::SetDensityStyle { source, .. } => Some(format!("density:{source}")),
+            Edit::SetFilter { source, .. } => Some(format!("filter:{source}")),
+            Edit::SetBorderKm { source, .. } => Some(format!("border:{source}")),
+            Edit::SetLayout(_) => Some("layout".into()),
+            _ => None,
+        }
+    }
+
+    /// Apply to `p`. Returns false (and changes nothing) when the edit names nothing there.
+    pub fn apply(&self, p: &mut Project) -> bool {
+        match self {
+            Edit::SetVisible { layer, visible } => p
+                .layer_mut(layer)
+                .map(|l| l.style.visible = *visible)
+                .is_some(),
+            Edit::SetOpacity { layer, opacity } => p
+                .layer_mut(layer)
+                .map(|l| l.style.opacity = opacity.clamp(0.0, 1.0))
+                .is_some(),
+            Edit::SetHiddenGroups { layer, groups } => p
+                .layer_mut(layer)
+                .map(|l| l.style.hidden_groups = groups.clone())
+                .is_some(),
+            Edit::SetDensityStyle { source, style } => each_density_layer(p, source, |l| {
+                l.style.density = Some(style.clone());
+            }),
+            Edit::SetFilter { source, filter } => {
+                each_density_layer(p, source, |l| l.filter = filter.clone())
+            }
+            Edit::SetBorderKm { source, km } => set_border(p, source, *km),
+            Edit::MoveLayer { layer, to } => {
+                let Some(i) = p.layers.iter().position(|l| &l.id == layer) else {
+                    return false;
+                };
+                let l = p.layers.remove(i);
+                p.layers.insert((*to).min(p.layers.len()), l);
+                true
+            }
+            Edit::AddView(v) => {
+                p.views.push(v.clone());
+                true
+            }
+            Edit::RenameView { from, to } => p
+                .views
+                .iter_mut()
+                .find(|v| &v.name == from)
+                .map(|v| v.name = to.clone())
+                .is_some(),
+            Edit::DeleteView { name } => {
+                let n = p.views.len();
+                p.views.retain(|v| &v.name != name);
+                p.views.len() != n
+            }
+            Edit::MoveView { name, to } => {
+                let Some(i) = p.views.iter().position(|v| &v.name == name) else {
+                    return false;
+                };
+                let v = p.views.remove(i);
+                p.views.insert((*to).min(p.views.len()), v);
+                true
+            }
+            Edit::SetLayout(l) => {
+                p.layout = l.clone();
+                true
+            }
+            Edit::SetBasemap(b) => {
+                p.basemap = b.clone();
+                true
+            }
+            Edit::Replace(new) => {
+                *p = (**new).clone();
+                true
+            }
+        }
+    }
+}
+
+fn each_density_layer(
+    p: &mut Project,
+    source: &str,
+    mut f: impl FnMut(&mut super::LayerDef),
+) -> bool {
+    let mut any = false;
+    for l in p
+        .layers
+        .iter_mut()
+        .filter(|l| l.kind.is_density() && l.source.as_deref() == Some(source))
+    {
+        f(l);
+        any = true;
+    }
+    any
+}
+
+fn set_border(p: &mut Project, source: &str, km: f64) -> bool {
+    let Some(s) = p.sources.iter_mut().find(|s| s.id == source) else {
+        return false;
+    };
+    match &mut s.kind {
+        super::SourceKind::Incidents { border_km, .. } => {
+            *border_km = km;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Undo and redo stacks of whole-project snapshots (a project is a few kilobytes: datasets
+/// are referenced, not embedded), and a revision counter for the unsaved mark.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<(Project, Option<String>)>,
+    redo: Vec<Project>,
+    revision: u64,
+}
+
+/// How many steps are kept.
+const DEPTH: usize = 200;
+
+impl History {
+    /// Apply `edit` to `p`, remembering the previous state. Returns whether anything changed.
+    pub fn apply(&mut self, p: &mut Project, edit: Edit) -> bool {
+        let before = p.clone();
+        if !edit.apply(p) || *p == before {
+            return false;
+        }
+        let key = edit.merge_key();
+        let merge = key.is_some()
+            && self.undo.last().is_some_and(|(_, k)| *k == key)
+            && self.redo.is_empty();
+        if !merge {
+            self.undo.push((before, key));
+            if self.undo.len() > DEPTH {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.revision += 1;
+        true
+    }
+
+    /// Step back; false when there is nothing to undo.
+    pub fn undo(&mut self, p: &mut Project) -> bool {
+        let Some((prev, _)) = self.undo.pop() else {
+            return false;
+        };
+        self.redo.push(std::mem::replace(p, prev));
+        self.revision += 1;
+        true
+    }
+
+    pub fn redo(&mut self, p: &mut Project) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        // A redone step never merges with the next edit.
+        self.undo.push((std::mem::replace(p, next), None));
+        self.revision += 1;
+        true
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Changes every time the project changes (compare with the revision at the last save).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Forget everything (a project was opened).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.revision += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undo_redo_and_slider_drags_merge() {
+        let mut p = Project::default();
+        let mut h = History::default();
+        let start = p.clone();
+        for o in [0.9, 0.5, 0.2] {
+            assert!(h.apply(
+                &mut p,
+                Edit::SetOpacity {
+                    layer: "towns".into(),
+                    opacity: o
+                }
+            ));
+        }
+        assert!(h.apply(
+            &mut p,
+            Edit::SetVisible {
+                layer: "towns".into(),
+                visible: false
+            }
+        ));
+        // Same value again: no step.
+        assert!(!h.apply(
+            &mut p,
+            Edit::SetVisible {
+                layer: "towns".into(),
+                visible: false
+            }
+        ));
+        assert!(!h.apply(
+            &mut p,
+            Edit::SetVisible {
+                layer: "nope".into(),
+                visible: false
+            }
+        ));
+        assert!(h.undo(&mut p));
+        assert_eq!(
+            p.layer("towns").map(|l| (l.style.visible, l.style.opacity)),
+            Some((true, 0.2))
+        );
+        assert!(h.undo(&mut p));
+        assert_eq!(p, start);
+        assert!(!h.undo(&mut p));
+        assert!(h.redo(&mut p) && h.redo(&mut p));
+        assert_eq!(
+            p.layer("towns").map(|l| (l.style.visible, l.style.opacity)),
+            Some((false, 0.2))
+        );
+        assert!(!h.redo(&mut p));
+    }
+
+    #[test]
+    fn density_edits_reach_every_layer_of_the_source() {
+        let mut p = Project::default();
+        let style = DensityStyle {
+            bandwidth_km: 40.0,
+            ..Default::default()
+        };
+        assert!(
+            Edit::SetDensityStyle {
+                source: "demo".into(),
+                style: style.clone()
+            }
+            .apply(&mut p)
+        );
+        assert!(
+            p.layers_of_source("demo")
+                .all(|l| l.style.density.as_ref() == Some(&style))
+        );
+        assert!(
+            !Edit::SetFilter {
+                source: "report".into(),
+                filter: Default::default()
+            }
+            .apply(&mut p)
+        );
+    }
+
+    #[test]
+    fn views_rename_move_delete() {
+        let mut p = Project::default();
+        for n in ["a", "b", "c"] {
+            Edit::AddView(SavedView::new(n, [70.0, 30.0], 6.0)).apply(&mut p);
+        }
+        assert!(
+            Edit::MoveView {
+                name: "c".into(),
+                to: 0
+            }
+            .apply(&mut p)
+        );
+        assert!(
+            Edit::RenameView {
+                from: "a".into(),
+                to: "A".into()
+            }
+            .apply(&mut p)
+        );
+        assert!(Edit::DeleteView { name: "b".into() }.apply(&mut p));
+        let names: Vec<&str> = p.views.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["c", "A"]);
+    }
+}

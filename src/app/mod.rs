@@ -1,0 +1,210 @@
+//! The application: the open project (a [`Document`]), its [`Session`] of loaded data, and
+//! the panels, dialogs and map around it — shared by the window and the UI tests. Panels
+//! change the project through [`Edit`]s; the map, the export preview and saved exports all
+//! draw the project through the same renderer.
+
+mod actions;
+pub mod document;
+pub mod files;
+mod panels;
+mod prompt;
+pub mod recovery;
+mod sources;
+mod window;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use atlas_core::project::{Edit, Project};
+
+pub use document::Document;
+pub use files::{FilePicker, NativePicker, Pick, ScriptedPicker};
+pub use prompt::Prompt;
+pub use window::{Start, run_window};
+
+use crate::map::{BasemapTiles, HeatTextures};
+use crate::scene::AtlasData;
+use crate::session::Session;
+use crate::state::ViewState;
+use crate::ui;
+use crate::ui::menu::Action;
+
+/// Application state. `ui()` draws one frame into any egui `Ui` (eframe window or harness).
+pub struct AtlasApp {
+    pub doc: Document,
+    pub session: Session,
+    pub view: ViewState,
+    pub textures: HeatTextures,
+    tiles: Option<BasemapTiles>,
+    /// Where the map was drawn last frame.
+    map_rect: Option<egui::Rect>,
+    pub reader: ui::report_reader::ReportReader,
+    pub export: ui::export_dialog::ExportDialog,
+    pub import: ui::import_dialog::ImportDialog,
+    pub views_panel: ui::views_panel::ViewsPanel,
+    /// The incident source the density panel and the timeline show.
+    pub active_dataset: Option<String>,
+    /// File dialogs (native in the window; scripted in tests).
+    pub picker: Arc<dyn FilePicker>,
+    picking: Option<files::Picking>,
+    /// A question waiting for an answer (unsaved changes, recovery, errors).
+    pub prompt: Option<Prompt>,
+    /// Recent project files, newest first.
+    pub recent: Vec<PathBuf>,
+    pub recovery: recovery::Recovery,
+    /// Help windows.
+    pub show_shortcuts: bool,
+    pub show_about: bool,
+    /// The window asked to close and the user agreed (or nothing was unsaved).
+    pub quit: bool,
+    title: String,
+}
+
+impl AtlasApp {
+    /// The app on `data` with the default project (the bundled report and synthetic demo).
+    pub fn new(data: Arc<AtlasData>) -> Self {
+        Self::with_data_dir(data, AtlasData::default_dir())
+    }
+
+    /// The default project, with data and the demo from `data_dir`.
+    pub fn with_data_dir(data: Arc<AtlasData>, data_dir: PathBuf) -> Self {
+        Self::with_document(data, data_dir, Document::new(Project::default()))
+    }
+
+    /// The app on an open document.
+    pub fn with_document(data: Arc<AtlasData>, data_dir: PathBuf, doc: Document) -> Self {
+        AtlasApp {
+            doc,
+            session: Session::new(data, data_dir),
+            view: ViewState::default(),
+            textures: HeatTextures::default(),
+            tiles: None,
+            map_rect: None,
+            reader: Default::default(),
+            export: Default::default(),
+            import: Default::default(),
+            views_panel: Default::default(),
+            active_dataset: None,
+            picker: Arc::new(NativePicker),
+            picking: None,
+            prompt: None,
+            recent: Vec::new(),
+            recovery: recovery::Recovery::new(None),
+            show_shortcuts: false,
+            show_about: false,
+            quit: false,
+            title: String::new(),
+        }
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.doc.project
+    }
+
+    /// The reference data with the project's report.
+    pub fn data(&self) -> Arc<AtlasData> {
+        self.session.atlas().clone()
+    }
+
+    /// Change the project (one undo step).
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        self.doc.apply(edit)
+    }
+
+    /// Basemap tiles not rendered yet, plus unfinished loads and analyses (tests wait for
+    /// zero before a snapshot).
+    pub fn pending_tiles(&mut self) -> usize {
+        self.tiles.as_mut().map(|t| t.pending()).unwrap_or(0) + self.session.pending()
+    }
+
+    /// Screen position of the map's centre (the view centre), once the map has been drawn.
+    pub fn view_center_on_screen(&self) -> Option<egui::Pos2> {
+        self.map_rect.map(|r| r.center())
+    }
+
+    /// The incident source the density panel shows, loaded.
+    pub fn active_density(&self) -> Option<&crate::density::DensityState> {
+        self.session.datasets.get(self.active_dataset.as_ref()?)
+    }
+
+    /// Step the active dataset's date range one week / month on (what Play does each step).
+    pub fn step_time(&mut self) {
+        if let Some(d) = self
+            .active_dataset
+            .as_ref()
+            .and_then(|a| self.session.datasets.get_mut(a))
+        {
+            d.step_time();
+        }
+        self.store_panel_params();
+    }
+
+    /// Synthetic (demo) incidents are drawn: exports carry a watermark.
+    pub fn synthetic_visible(&self) -> bool {
+        let scene = self.session.scene(&self.doc.project);
+        let frame = crate::map::MapFrame {
+            project: &self.doc.project,
+            layers: crate::state::LayerSet(&self.doc.project.layers),
+            scene: &scene,
+            heat: &self.textures,
+        };
+        crate::export::synthetic_shown(&frame)
+    }
+
+    /// The window title (project name and unsaved mark).
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.take_dropped_files(&ctx);
+        if let Some(a) = ui::menu::shortcut(&ctx, self.doc.project.views.len()) {
+            self.perform(&ctx, a);
+        }
+        self.poll_picker(&ctx);
+        self.session.sync(&self.doc.project, Some(&ctx));
+        self.session.load_panel_params(&self.doc.project);
+        self.ensure_active_dataset();
+        if let Some(d) = self
+            .active_dataset
+            .as_ref()
+            .and_then(|a| self.session.datasets.get_mut(a))
+        {
+            d.step_player(&ctx);
+        }
+        let scene = self.session.scene(&self.doc.project);
+        self.textures
+            .update(&ctx, &scene, self.doc.project.basemap.is_dark());
+        let data = scene.atlas.clone();
+        let tiles = self
+            .tiles
+            .get_or_insert_with(|| BasemapTiles::new(ctx.clone(), data.basemap.clone()));
+        let _ = tiles;
+        egui::Panel::top("menu").show(ui, |ui| {
+            let can = (self.doc.can_undo(), self.doc.can_redo());
+            if let Some(a) = ui::menu::show(ui, &self.doc.project, &self.recent, can) {
+                self.perform(&ctx, a);
+            }
+        });
+        self.side_panels(ui, &scene);
+        self.central(ui, &scene);
+        self.dialogs(&ctx, &scene);
+        self.store_panel_params();
+        self.after_frame(&ctx);
+    }
+
+    /// The window title, recovery writes, quitting.
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        let title = self.doc.title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        self.recovery.tick(&self.doc, std::time::Instant::now());
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.perform(ctx, Action::Quit);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The native window: eframe with persistence (recent projects, window size, light/dark
+//! default), the recovery file in the platform data directory, and quitting cleanly.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use atlas_core::project::BasemapSpec;
+
+use super::prompt::Prompt;
+use super::{AtlasApp, Document, recovery};
+use crate::scene::AtlasData;
+
+const APP_ID: &str = "Frontier Atlas";
+const KEY_RECENT: &str = "recent_projects";
+const KEY_DARK: &str = "dark_basemap";
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        AtlasApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, KEY_RECENT, &self.recent);
+        eframe::set_value(storage, KEY_DARK, &self.doc.project.basemap.is_dark());
+    }
+
+    fn on_exit(&mut self) {
+        if self.quit {
+            self.recovery.clear();
+        }
+    }
+}
+
+/// What to open the window with.
+#[derive(Debug, Default)]
+pub struct Start {
+    /// A project file to open.
+    pub project: Option<PathBuf>,
+    /// An incident file to import at once (into the default project).
+    pub import: Option<PathBuf>,
+}
+
+/// Open the window on `data` (loaded from `data_dir`).
+pub fn run_window(data: AtlasData, data_dir: PathBuf, start: Start) -> eframe::Result {
+    for d in &data.diagnostics {
+        eprintln!("warning: {d}");
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1600.0, 1000.0])
+            .with_title("Frontier Atlas")
+            .with_app_id("frontier-atlas"),
+        persist_window: true,
+        ..Default::default()
+    };
+    let data = Arc::new(data);
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| Ok(Box::new(build(cc, data, data_dir, start)))),
+    )
+}
+
+fn build(
+    cc: &eframe::CreationContext<'_>,
+    data: Arc<AtlasData>,
+    data_dir: PathBuf,
+    start: Start,
+) -> AtlasApp {
+    let mut app = AtlasApp::with_data_dir(data, data_dir);
+    if let Some(storage) = cc.storage {
+        app.recent = eframe::get_value(storage, KEY_RECENT).unwrap_or_default();
+        if eframe::get_value::<bool>(storage, KEY_DARK).unwrap_or(false) {
+            app.doc.project.basemap = BasemapSpec::Builtin { dark: true };
+        }
+    }
+    let dir = eframe::storage_dir(APP_ID);
+    if let Some((project, meta)) = dir.as_deref().and_then(recovery::pending) {
+        app.prompt = Some(Prompt::Recover {
+            project: Box::new(project),
+            original: meta.original,
+            written: meta.written,
+        });
+    }
+    app.recovery = recovery::Recovery::new(dir);
+    if let Some(p) = &start.project {
+        match Document::open(p) {
+            Ok(doc) => app.set_document(doc),
+            Err(e) => app.prompt = Some(Prompt::Error(e.to_string())),
+        }
+    }
+    if let Some(path) = start.import {
+        app.import.open_and_import(&path);
+    }
+    app
+}

@@ -1,0 +1,182 @@
+//! The menu bar: File, View, Help. Items return an [`Action`] for the app to perform; the
+//! shortcuts named here are handled by the app in every frame.
+
+use std::path::PathBuf;
+
+use atlas_core::project::Project;
+
+/// Something the user asked for from a menu, a shortcut or a panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    New,
+    /// Open… (a file dialog), or a given file (recent, dropped).
+    Open(Option<PathBuf>),
+    Save,
+    SaveAs,
+    ImportIncidents,
+    AddCampPoints,
+    ReadReport,
+    ExportImage,
+    Quit,
+    GoToView(usize),
+    AddView,
+    ResetView,
+    ToggleDark,
+    Undo,
+    Redo,
+    Shortcuts,
+    About,
+    /// Find a source's missing file (source id).
+    Locate(String),
+}
+
+/// Keyboard shortcuts, as shown in Help → Keyboard shortcuts.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Ctrl+S", "Save the project"),
+    ("Ctrl+Shift+S", "Save the project as…"),
+    ("Ctrl+O", "Open a project"),
+    ("Ctrl+N", "New project"),
+    ("Ctrl+E", "Export image"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+    ("1 – 9", "Go to saved view 1 – 9"),
+    ("Esc", "Clear the selection"),
+    ("Drag / wheel / double-click", "Pan / zoom / zoom in"),
+];
+
+/// Draw the menu bar. `recent` are recent project files, newest first.
+pub fn show(
+    ui: &mut egui::Ui,
+    project: &Project,
+    recent: &[PathBuf],
+    can: (bool, bool),
+) -> Option<Action> {
+    let mut out = None;
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            let item = |ui: &mut egui::Ui, text: &str, key: &str, a: Action| {
+                let b = egui::Button::new(text).shortcut_text(key);
+                ui.add(b).clicked().then_some(a)
+            };
+            let mut pick = |a: Option<Action>| {
+                if a.is_some() {
+                    out = a;
+                }
+            };
+            pick(item(ui, "New", "Ctrl+N", Action::New));
+            pick(item(ui, "Open…", "Ctrl+O", Action::Open(None)));
+            ui.menu_button("Open Recent", |ui| {
+                if recent.is_empty() {
+                    ui.weak("No recent projects");
+                }
+                for p in recent {
+                    if ui.button(p.display().to_string()).clicked() {
+                        pick(Some(Action::Open(Some(p.clone()))));
+                    }
+                }
+            });
+            pick(item(ui, "Save", "Ctrl+S", Action::Save));
+            pick(item(ui, "Save As…", "Ctrl+Shift+S", Action::SaveAs));
+            ui.separator();
+            pick(item(ui, "Import incidents…", "", Action::ImportIncidents));
+            pick(item(ui, "Add camp points…", "", Action::AddCampPoints));
+            pick(item(ui, "Read report…", "", Action::ReadReport));
+            ui.separator();
+            pick(item(ui, "Export image…", "Ctrl+E", Action::ExportImage));
+            ui.separator();
+            pick(item(ui, "Quit", "", Action::Quit));
+        });
+        ui.menu_button("Edit", |ui| {
+            if ui
+                .add_enabled(can.0, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+                .clicked()
+            {
+                out = Some(Action::Undo);
+            }
+            if ui
+                .add_enabled(
+                    can.1,
+                    egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                )
+                .clicked()
+            {
+                out = Some(Action::Redo);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            ui.menu_button("Saved views", |ui| {
+                for (i, v) in project.views.iter().enumerate() {
+                    let key = if i < 9 {
+                        (i + 1).to_string()
+                    } else {
+                        String::new()
+                    };
+                    if ui
+                        .add(egui::Button::new(&v.name).shortcut_text(key))
+                        .clicked()
+                    {
+                        out = Some(Action::GoToView(i));
+                    }
+                }
+                if ui.button("Add current view").clicked() {
+                    out = Some(Action::AddView);
+                }
+            });
+            let mut dark = project.basemap.is_dark();
+            if ui.checkbox(&mut dark, "Dark basemap").clicked() {
+                out = Some(Action::ToggleDark);
+            }
+            if ui.button("Reset view").clicked() {
+                out = Some(Action::ResetView);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard shortcuts").clicked() {
+                out = Some(Action::Shortcuts);
+            }
+            if ui.button("About Frontier Atlas").clicked() {
+                out = Some(Action::About);
+            }
+        });
+    });
+    out
+}
+
+/// The action of a shortcut pressed this frame (consumed), if any.
+pub fn shortcut(ctx: &egui::Context, views: usize) -> Option<Action> {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    let cmd = Modifiers::COMMAND;
+    let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+    let table = [
+        (KeyboardShortcut::new(cmd_shift, Key::S), Action::SaveAs),
+        (KeyboardShortcut::new(cmd, Key::S), Action::Save),
+        (KeyboardShortcut::new(cmd, Key::O), Action::Open(None)),
+        (KeyboardShortcut::new(cmd, Key::N), Action::New),
+        (KeyboardShortcut::new(cmd, Key::E), Action::ExportImage),
+        (KeyboardShortcut::new(cmd_shift, Key::Z), Action::Redo),
+        (KeyboardShortcut::new(cmd, Key::Z), Action::Undo),
+    ];
+    for (s, a) in table {
+        if ctx.input_mut(|i| i.consume_shortcut(&s)) {
+            return Some(a);
+        }
+    }
+    // 1–9: saved views, unless a text field has the keyboard.
+    if ctx.egui_wants_keyboard_input() {
+        return None;
+    }
+    const KEYS: [Key; 9] = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    KEYS.iter().take(views).enumerate().find_map(|(i, k)| {
+        ctx.input_mut(|inp| inp.consume_key(Modifiers::NONE, *k))
+            .then_some(Action::GoToView(i))
+    })
+}
