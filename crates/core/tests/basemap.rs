@@ -61,7 +61,10 @@ fn loads_all_layers_without_diagnostics() {
     assert!(d.has_world());
     let names = d.country_names();
     assert!(names.len() > 230, "{} country names", names.len());
-    let afg = names.iter().find(|c| c.name == "Afghanistan").expect("Afghanistan");
+    let afg = names
+        .iter()
+        .find(|c| c.name == "Afghanistan")
+        .expect("Afghanistan");
     assert!((600_000.0..700_000.0).contains(&afg.area_km2), "{afg:?}");
     let china = names.iter().find(|c| c.name == "China").expect("China");
     let [lon, lat] = china.region_label.expect("China reaches into the region");
@@ -155,15 +158,27 @@ fn outside_the_region_the_world_layers_draw_land_and_sea() {
     assert_eq!((x, y), (40, 26));
     let img = render_tile(data(), &style, 6, x, y, 256);
     assert_eq!(count_near(&img, style.no_data, 0), 0);
-    let (land, water) = (share_near(&img, style.land, 2), share_near(&img, style.water, 2));
+    let (land, water) = (
+        share_near(&img, style.land, 2),
+        share_near(&img, style.water, 2),
+    );
     assert!(land > 0.6 && water > 0.05, "land {land} water {water}");
-    assert!(count_near(&img, style.border, 24) > 100, "Iran–Iraq border drawn");
+    assert!(
+        count_near(&img, style.border, 24) > 100,
+        "Iran–Iraq border drawn"
+    );
     // A tile straddling the 55E edge (z=5 x=20: lon 45–56.25) is seamless: no no-data.
     let (x, y) = lonlat_to_tile(56.0, 30.0, 5);
     let img = render_tile(data(), &style, 5, x, y, 256);
     assert_eq!(count_near(&img, style.no_data, 0), 0);
     // Far from the region, at every zoom an export allows: no no-data pixel anywhere.
-    for (lon, lat) in [(-100.0, 40.0), (30.0, 0.5), (150.0, -30.0), (88.0, 24.0), (-160.0, 0.0)] {
+    for (lon, lat) in [
+        (-100.0, 40.0),
+        (30.0, 0.5),
+        (150.0, -30.0),
+        (88.0, 24.0),
+        (-160.0, 0.0),
+    ] {
         for z in [2u8, 5, 9, 13, 18] {
             let (x, y) = lonlat_to_tile(lon, lat, z);
             let img = render_tile(data(), &style, z, x, y, 64);
@@ -184,7 +199,11 @@ fn without_world_files_outside_the_region_is_no_data() {
     let img = render_tile(&regional, &style, 6, 40, 26, 256);
     assert_eq!(share_near(&img, style.no_data, 0), 1.0);
     let (x, y) = lonlat_to_tile(56.0, 30.0, 5);
-    let nd = share_near(&render_tile(&regional, &style, 5, x, y, 256), style.no_data, 2);
+    let nd = share_near(
+        &render_tile(&regional, &style, 5, x, y, 256),
+        style.no_data,
+        2,
+    );
     assert!(nd > 0.5 && nd < 0.99, "no-data share {nd}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -213,7 +232,9 @@ fn flat_columns(w: u32, h: u32, rgba: &[u8]) -> Vec<u32> {
         let i = ((y * w + x) * 4) as usize;
         &rgba[i..i + 4]
     };
-    (0..w).filter(|&x| (1..h).all(|y| px(x, y) == px(x, 0))).collect()
+    (0..w)
+        .filter(|&x| (1..h).all(|y| px(x, y) == px(x, 0)))
+        .collect()
 }
 
 #[test]
@@ -228,7 +249,9 @@ fn no_column_of_a_world_or_region_wide_image_is_flat() {
         let (x1, y1) = lonlat_to_tile(101.0, 15.0, 6);
         let (w, h, img) = mosaic(6, (x0, x1), (y0, y1), &style);
         assert_eq!(flat_columns(w, h, &img), Vec::<u32>::new());
-        let no_data = img.chunks_exact(4).filter(|p| style.no_data.max_channel_diff([p[0], p[1], p[2], p[3]]) == 0);
+        let no_data = img
+            .chunks_exact(4)
+            .filter(|p| style.no_data.max_channel_diff([p[0], p[1], p[2], p[3]]) == 0);
         assert_eq!(no_data.count(), 0);
     }
 }
@@ -340,82 +363,4 @@ fn bad_features_are_skipped_and_reported() {
     let img = render_tile(&data, &style, 7, 86, 51, 64);
     assert_eq!(share_near(&img, style.land, 0), 1.0);
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// Not a check: prints render times and writes PNGs to the temp dir for a visual look.
-/// Run with `cargo test -p atlas-core --release --test basemap -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn timings_and_pictures() {
-    let data = data();
-    let tiles: [(&str, u8, f64, f64); 5] = [
-        ("z5_region", 5, 68.0, 31.0),
-        ("z8_kabul", 8, 69.17, 34.53),
-        ("z10_torkham", 10, 71.1, 34.1),
-        ("z7_kashmir", 7, 75.0, 34.5),
-        ("z12_peshawar", 12, 71.57, 34.0),
-    ];
-    for (name, z, lon, lat) in tiles {
-        let (x, y) = lonlat_to_tile(lon, lat, z);
-        for (sname, style) in [
-            ("light", BasemapStyle::light()),
-            ("dark", BasemapStyle::dark()),
-        ] {
-            let runs = 50;
-            let start = std::time::Instant::now();
-            let mut img = render_tile(data, &style, z, x, y, 256);
-            for _ in 1..runs {
-                img = render_tile(data, &style, z, x, y, 256);
-            }
-            let ms = start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
-            println!("{name} {sname}: {ms:.2} ms/tile");
-            let size = tiny_skia::IntSize::from_wh(img.size, img.size).expect("size");
-            if let Some(pm) = tiny_skia::Pixmap::from_vec(img.rgba, size) {
-                let path = std::env::temp_dir().join(format!("basemap_{name}_{sname}.png"));
-                let _ = pm.save_png(path);
-            }
-        }
-    }
-}
-
-/// Not a check: writes a mosaic of tiles (z, x0..=x1, y0..=y1) to the temp dir for a look.
-/// Run with `cargo test -p atlas-core --release --test basemap -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn mosaic_picture() {
-    let Ok(spec) = std::env::var("MOSAIC") else {
-        return;
-    };
-    let v: Vec<u32> = spec
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
-    let [z, x0, x1, y0, y1] = v[..] else { return };
-    let style = if std::env::var("DARK").is_ok() {
-        BasemapStyle::dark()
-    } else {
-        BasemapStyle::light()
-    };
-    let (w, h) = ((x1 - x0 + 1) * 256, (y1 - y0 + 1) * 256);
-    let Some(mut out) = tiny_skia::Pixmap::new(w, h) else {
-        return;
-    };
-    for x in x0..=x1 {
-        for y in y0..=y1 {
-            let img = render_tile(data(), &style, z as u8, x, y, 256);
-            let size = tiny_skia::IntSize::from_wh(256, 256).expect("size");
-            if let Some(pm) = tiny_skia::Pixmap::from_vec(img.rgba, size) {
-                let (px, py) = (((x - x0) * 256) as i32, ((y - y0) * 256) as i32);
-                out.draw_pixmap(
-                    px,
-                    py,
-                    pm.as_ref(),
-                    &Default::default(),
-                    tiny_skia::Transform::identity(),
-                    None,
-                );
-            }
-        }
-    }
-    let _ = out.save_png(std::env::temp_dir().join("basemap_mosaic.png"));
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use atlas_core::analysis::{BorderLine, boundary_between};
 use atlas_core::data::{bundled_data_dir, load_gazetteer};
 use atlas_core::model::UnitKind;
-use geo::{Distance, Haversine, LineString, MultiLineString, MultiPolygon, Point};
+use geo::{Distance, Haversine, MultiLineString, MultiPolygon, Point};
 
 /// Sampling step along a line, km.
 const STEP_KM: f64 = 0.25;
@@ -27,10 +27,15 @@ fn samples(lines: &MultiLineString<f64>) -> Vec<Point<f64>> {
     for l in lines {
         for seg in l.lines() {
             let (a, b) = (Point::from(seg.start), Point::from(seg.end));
-            let n = (Haversine.distance(a, b) / 1000.0 / STEP_KM).ceil().max(1.0) as usize;
+            let n = (Haversine.distance(a, b) / 1000.0 / STEP_KM)
+                .ceil()
+                .max(1.0) as usize;
             for i in 0..n {
                 let t = i as f64 / n as f64;
-                out.push(Point::new(a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y())));
+                out.push(Point::new(
+                    a.x() + t * (b.x() - a.x()),
+                    a.y() + t * (b.y() - a.y()),
+                ));
             }
         }
     }
@@ -43,7 +48,11 @@ fn outline(mp: &MultiPolygon<f64>) -> MultiLineString<f64> {
 
 /// Samples of `outline` that belong to the AF–PK section: their nearest Natural Earth border
 /// of the country is the AF–PK one, within 50 km.
-fn af_pk_section(outline: &MultiLineString<f64>, pk: &BorderLine, others: &[BorderLine]) -> Vec<Point<f64>> {
+fn af_pk_section(
+    outline: &MultiLineString<f64>,
+    pk: &BorderLine,
+    others: &[BorderLine],
+) -> Vec<Point<f64>> {
     samples(outline)
         .into_iter()
         .filter(|p| {
@@ -64,10 +73,16 @@ struct Stats {
 }
 
 fn stats(points: &[Point<f64>], to: &BorderLine) -> Stats {
-    let mut d: Vec<(f64, Point<f64>)> = points.iter().map(|p| (to.distance_km(p.x(), p.y()), *p)).collect();
+    let mut d: Vec<(f64, Point<f64>)> = points
+        .iter()
+        .map(|p| (to.distance_km(p.x(), p.y()), *p))
+        .collect();
     d.sort_by(|a, b| a.0.total_cmp(&b.0));
     let n = d.len();
-    let (max, at) = d.last().map(|(m, p)| (*m, [p.x(), p.y()])).unwrap_or((0.0, [0.0; 2]));
+    let (max, at) = d
+        .last()
+        .map(|(m, p)| (*m, [p.x(), p.y()]))
+        .unwrap_or((0.0, [0.0; 2]));
     Stats {
         n,
         mean: d.iter().map(|x| x.0).sum::<f64>() / n.max(1) as f64,
@@ -111,8 +126,16 @@ fn natural_earth_and_geoboundaries_af_pk_borders_diverge_by_kilometres() {
     let afg_vs_pak = stats(&afg_section, &BorderLine::new(&pak));
     let ne_vs_afg = stats(&ne_samples, &BorderLine::new(&afg));
     let ne_vs_pak = stats(&ne_samples, &BorderLine::new(&pak));
-    let local: Vec<Point<f64>> = afg_section.iter().copied().filter(near_parachinar).collect();
-    let local_pak: Vec<Point<f64>> = pak_section.iter().copied().filter(near_parachinar).collect();
+    let local: Vec<Point<f64>> = afg_section
+        .iter()
+        .copied()
+        .filter(near_parachinar)
+        .collect();
+    let local_pak: Vec<Point<f64>> = pak_section
+        .iter()
+        .copied()
+        .filter(near_parachinar)
+        .collect();
     let afg_local = stats(&local, &ne);
     let pak_local = stats(&local_pak, &ne);
     for (what, s) in [
@@ -126,7 +149,13 @@ fn natural_earth_and_geoboundaries_af_pk_borders_diverge_by_kilometres() {
     ] {
         println!(
             "{what}: n {} mean {:.2} km p95 {:.2} km max {:.2} km at {:.3},{:.3}; {:.0}% over 1 km",
-            s.n, s.mean, s.p95, s.max, s.at[0], s.at[1], s.over_1km * 100.0
+            s.n,
+            s.mean,
+            s.p95,
+            s.max,
+            s.at[0],
+            s.at[1],
+            s.over_1km * 100.0
         );
     }
     let _ = Path::new("");

@@ -29,7 +29,11 @@ fn assert_no_overlaps(layout: &LabelLayout, obstacles: &[Rect]) {
 
 #[test]
 fn first_free_position_is_east_of_the_point() {
-    let layout = place_labels(&[point("Khost", 100.0, 50.0, 1.0)], &[], &LabelOptions::default());
+    let layout = place_labels(
+        &[point("Khost", 100.0, 50.0, 1.0)],
+        &[],
+        &LabelOptions::default(),
+    );
     assert_eq!(layout.placed.len(), 1);
     let p = &layout.placed[0];
     assert_eq!((p.x, p.y, p.w, p.h), (103.0, 44.0, 40.0, 12.0));
@@ -52,8 +56,8 @@ fn a_blocked_label_moves_round_its_point() {
 #[test]
 fn higher_priority_wins_and_the_loser_is_dropped() {
     // Two centred labels on the same spot, with no room to slide.
-    let low = LabelCandidate::area("Low", "district", [50.0, 50.0], [60.0, 14.0])
-        .with_priority(1.0);
+    let low =
+        LabelCandidate::area("Low", "district", [50.0, 50.0], [60.0, 14.0]).with_priority(1.0);
     let high = LabelCandidate {
         placement: Placement::Centred { slide: 0.0 },
         ..LabelCandidate::area("High", "province", [52.0, 50.0], [60.0, 14.0]).with_priority(5.0)
@@ -87,8 +91,13 @@ fn never_drop_labels_make_others_give_way() {
     // A high-priority province label sits where the report place must go.
     let province = LabelCandidate {
         placement: Placement::Centred { slide: 0.0 },
-        ..LabelCandidate::area("Chagai (district)", "district", [100.0, 100.0], [120.0, 16.0])
-            .with_priority(100.0)
+        ..LabelCandidate::area(
+            "Chagai (district)",
+            "district",
+            [100.0, 100.0],
+            [120.0, 16.0],
+        )
+        .with_priority(100.0)
     };
     let place = LabelCandidate {
         placement: Placement::Centred { slide: 0.0 },
@@ -169,7 +178,10 @@ fn a_key_is_labelled_once() {
     let other = point("Karak", 500.0, 100.0, 1.0).with_key("karak");
     let layout = place_labels(&[district, town, other], &[], &LabelOptions::default());
     assert_eq!(texts(&layout), ["Bannu", "Karak"]);
-    assert_eq!(layout.placed[0].layer, "town", "the higher-priority one is kept");
+    assert_eq!(
+        layout.placed[0].layer, "town",
+        "the higher-priority one is kept"
+    );
     assert_eq!(layout.dropped, vec![0]);
 }
 
@@ -188,7 +200,11 @@ fn broken_candidates_are_dropped_not_placed() {
     let layout = place_labels(&[nan, neg, none, ok], &[], &LabelOptions::default());
     assert_eq!(texts(&layout), ["Ok"]);
     assert_eq!(layout.dropped, vec![0, 1, 2]);
-    assert!(place_labels(&[], &[], &LabelOptions::default()).placed.is_empty());
+    assert!(
+        place_labels(&[], &[], &LabelOptions::default())
+            .placed
+            .is_empty()
+    );
 }
 
 /// Random candidates in a 1920 x 1080 image, some never-drop, some with keys.
@@ -221,7 +237,12 @@ fn candidates() -> impl Strategy<Value = Vec<LabelCandidate>> {
 }
 
 fn furniture() -> impl Strategy<Value = Vec<Rect>> {
-    let r = (0.0f32..1800.0, 0.0f32..1000.0, 10.0f32..400.0, 10.0f32..200.0)
+    let r = (
+        0.0f32..1800.0,
+        0.0f32..1000.0,
+        10.0f32..400.0,
+        10.0f32..200.0,
+    )
         .prop_map(|(x, y, w, h)| Rect::new(x, y, w, h));
     prop::collection::vec(r, 0..6)
 }
@@ -237,9 +258,12 @@ proptest! {
         let mut seen: Vec<usize> = layout.placed.iter().map(|p| p.index).chain(layout.dropped.iter().copied()).collect();
         seen.sort_unstable();
         prop_assert_eq!(seen, (0..cands.len()).collect::<Vec<_>>());
-        // Never-drop labels are all placed.
+        // Never-drop labels are all placed, unless their key is already on the map.
         for (i, c) in cands.iter().enumerate() {
-            if c.never_drop {
+            let key_taken = c.key.as_ref().is_some_and(|k| {
+                layout.placed.iter().any(|p| p.index != i && cands[p.index].key.as_ref() == Some(k))
+            });
+            if c.never_drop && !key_taken {
                 prop_assert!(layout.placed.iter().any(|p| p.index == i), "never-drop {} dropped", i);
             }
         }

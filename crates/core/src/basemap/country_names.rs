@@ -55,7 +55,11 @@ pub(crate) fn load_country_names(path: &Path, diags: &mut Vec<Diagnostic>) -> Ve
         Ok(f) => f.countries,
         Err(e) => {
             let line = (e.line() > 0).then_some(e.line());
-            diags.push(Diagnostic::new(path, line, format!("invalid country labels: {e}")));
+            diags.push(Diagnostic::new(
+                path,
+                line,
+                format!("invalid country labels: {e}"),
+            ));
             Vec::new()
         }
     }
@@ -92,14 +96,15 @@ pub const COUNTRY_TRACKING_EM: f32 = 0.18;
 /// of the on-screen area: `9 + 1.6 · log2(area / 3000 px²)`, clamped to [`COUNTRY_FONT_PX`].
 /// Sorted by descending priority, then name (deterministic).
 pub fn country_labels(names: &[CountryName], view: [f64; 4], zoom: f64) -> Vec<CountryLabel> {
-    let in_view = |p: &[f64; 2]| p[0] >= view[0] && p[0] <= view[2] && p[1] >= view[1] && p[1] <= view[3];
+    let in_view =
+        |p: &[f64; 2]| p[0] >= view[0] && p[0] <= view[2] && p[1] >= view[1] && p[1] <= view[3];
     let mut out: Vec<CountryLabel> = names
         .iter()
         .filter_map(|c| {
             let (lonlat, area) = if in_view(&c.label) {
                 (c.label, c.area_km2)
             } else {
-                let p = c.region_label.filter(in_view)?;
+                let p = c.region_label.filter(|p| in_view(p))?;
                 (p, c.region_area_km2.unwrap_or(c.area_km2))
             };
             let area_px = area / km_per_px(lonlat[1], zoom).powi(2);
@@ -181,7 +186,10 @@ mod tests {
         // Zoomed far out, Tajikistan is under the area limit.
         let far = country_labels(&names, [-180.0, -85.0, 180.0, 85.0], 2.0);
         assert!(!far.iter().any(|c| c.name == "Tajikistan"));
-        assert!(far.iter().all(|c| c.font_px >= COUNTRY_FONT_PX[0] && c.font_px <= COUNTRY_FONT_PX[1]));
+        assert!(
+            far.iter()
+                .all(|c| c.font_px >= COUNTRY_FONT_PX[0] && c.font_px <= COUNTRY_FONT_PX[1])
+        );
         let c = l[1].candidate([100.0, 50.0], [150.0, 20.0]);
         assert_eq!(c.layer, COUNTRY_LAYER);
         assert_eq!(c.placement, Placement::Centred { slide: 20.0 });

@@ -94,12 +94,7 @@ pub fn render_tile(
 /// optional tint of countries outside the focus.
 fn draw_sea_and_land(pixmap: &mut Pixmap, data: &BasemapData, style: &BasemapStyle, ctx: &TileCtx) {
     if let Some(e) = data.extent {
-        let (l, t) = ctx.px([e[0], e[1]]);
-        let (r, b) = ctx.px([e[2], e[3]]);
-        let max = ctx.sizef + 1.0;
-        if let Some(rect) = Rect::from_ltrb(l.max(-1.0), t.max(-1.0), r.min(max), b.min(max)) {
-            pixmap.fill_rect(rect, &paint(style.water), Transform::identity(), None);
-        }
+        fill_extent(pixmap, ctx, &e, style.water);
     }
     let ocean = ctx.polygons(data.ocean.query(&ctx.env).map(|(p, _)| p));
     fill(pixmap, ocean.as_ref(), style.water, None);
@@ -313,6 +308,25 @@ impl TileCtx {
         let phase = (run.start_len * self.scale).rem_euclid(f64::from(on + off)) as f32;
         let dash = StrokeDash::new(vec![on, off], phase);
         stroke(pixmap, self.line(&run.pts).as_ref(), c, w, dash);
+    }
+}
+
+/// Fills world box `e` with `c`, shrunk to the whole pixels it covers and without
+/// anti-aliasing: the pixels along its edge keep what is underneath (the coarser world layer),
+/// and the data drawn over the box blends into that, so no seam shows along the edge.
+pub(super) fn fill_extent(pixmap: &mut Pixmap, ctx: &TileCtx, e: &Bbox, c: Rgba) {
+    let (l, t) = ctx.px([e[0], e[1]]);
+    let (r, b) = ctx.px([e[2], e[3]]);
+    // Whole pixels inside the tile: tiny-skia rounds a rect's origin and size separately
+    // (origin -1 becomes 0 with the size kept), so never hand it negative corners.
+    let (l, t) = (l.max(0.0).ceil(), t.max(0.0).ceil());
+    let (r, b) = (r.min(ctx.sizef).floor(), b.min(ctx.sizef).floor());
+    if let Some(rect) = Rect::from_ltrb(l, t, r, b) {
+        let p = Paint {
+            anti_alias: false,
+            ..paint(c)
+        };
+        pixmap.fill_rect(rect, &p, Transform::identity(), None);
     }
 }
 

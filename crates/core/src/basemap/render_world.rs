@@ -1,9 +1,9 @@
 //! Drawing the world layers (110m, then 50m inside its box) under the regional data.
 
-use tiny_skia::{Pixmap, Rect, Transform};
+use tiny_skia::Pixmap;
 
 use super::data::BasemapData;
-use super::render::{TileCtx, fill, paint, stroke};
+use super::render::{TileCtx, fill, fill_extent, stroke};
 use super::style::{BasemapStyle, border_width};
 
 /// World borders are drawn at this share of the regional border width.
@@ -11,24 +11,30 @@ const WORLD_BORDER_SCALE: f32 = 0.75;
 
 /// For each world level that applies at this zoom, coarse first: its box as sea, then its
 /// land, lakes and land borders. The regional data is drawn over this afterwards.
-pub(super) fn draw_world(pixmap: &mut Pixmap, data: &BasemapData, style: &BasemapStyle, ctx: &TileCtx) {
+pub(super) fn draw_world(
+    pixmap: &mut Pixmap,
+    data: &BasemapData,
+    style: &BasemapStyle,
+    ctx: &TileCtx,
+) {
     for tier in &data.world {
         let Some(e) = tier.extent else { continue };
         if ctx.zf < f32::from(tier.min_zoom) || !ctx.intersects(&e) {
             continue;
         }
-        let (l, t) = ctx.px([e[0], e[1]]);
-        let (r, b) = ctx.px([e[2], e[3]]);
-        let max = ctx.sizef + 1.0;
-        if let Some(rect) = Rect::from_ltrb(l.max(-1.0), t.max(-1.0), r.min(max), b.min(max)) {
-            pixmap.fill_rect(rect, &paint(style.water), Transform::identity(), None);
-        }
+        fill_extent(pixmap, ctx, &e, style.water);
         let land = ctx.polygons(tier.land.query(&ctx.env).map(|(p, _)| p));
         fill(pixmap, land.as_ref(), style.land, None);
         let lakes = ctx.polygons(tier.lakes.query(&ctx.env).map(|(p, _)| p));
         fill(pixmap, lakes.as_ref(), style.lake, None);
         let w = border_width(ctx.zf) * ctx.px_scale * WORLD_BORDER_SCALE;
         let runs = tier.borders.query(&ctx.env);
-        stroke(pixmap, ctx.lines(runs.iter()).as_ref(), style.border, w, None);
+        stroke(
+            pixmap,
+            ctx.lines(runs.iter()).as_ref(),
+            style.border,
+            w,
+            None,
+        );
     }
 }

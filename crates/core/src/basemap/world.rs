@@ -91,6 +91,12 @@ pub(crate) fn load_world(dir: &Path, diags: &mut Vec<Diagnostic>) -> [WorldTier;
     let whole = [-180.0, -MAX_LAT, 180.0, MAX_LAT];
     [
         WorldTier::load(dir, WorldFiles::COARSE, whole, 0, diags),
-        WorldTier::load(dir, WorldFiles::DETAIL, WORLD_DETAIL_BBOX, DETAIL_MIN_ZOOM, diags),
+        WorldTier::load(
+            dir,
+            WorldFiles::DETAIL,
+            WORLD_DETAIL_BBOX,
+            DETAIL_MIN_ZOOM,
+            diags,
+        ),
     ]
 }

@@ -5,6 +5,7 @@
 
 mod admin;
 mod aliases;
+mod antimeridian;
 mod country_labels;
 mod geometry;
 mod sources;

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use geo::orient::{Direction, Orient};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use geojson::JsonObject;
 use topojson::{Geometry, Topology, Value};
@@ -30,7 +31,11 @@ impl Topo {
             Ok(_) => return Err(err("not a TopoJSON Topology".into())),
             Err(e) => return Err(err(e.to_string())),
         };
-        let arcs = topology.arcs.iter().map(|a| decode_arc(a, &topology)).collect();
+        let arcs = topology
+            .arcs
+            .iter()
+            .map(|a| decode_arc(a, &topology))
+            .collect();
         Ok(Self { topology, arcs })
     }
 
@@ -56,9 +61,17 @@ impl Topo {
                 Value::MultiPolygon(p) => p.iter().collect(),
                 _ => continue,
             };
-            let geometry = MultiPolygon(polys.into_iter().filter_map(|r| self.polygon(r)).collect());
+            // TopoJSON from d3 winds exterior rings clockwise; orient them counter-clockwise
+            // (holes clockwise) as geo's area algorithms expect.
+            let geometry =
+                MultiPolygon(polys.into_iter().filter_map(|r| self.polygon(r)).collect());
+            let geometry =
+                super::antimeridian::split_antimeridian(geometry).orient(Direction::Default);
             out.push(TopoFeature {
-                id: g.id.as_ref().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)),
+                id: g
+                    .id
+                    .as_ref()
+                    .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)),
                 props: g.properties.clone().unwrap_or_default(),
                 geometry,
             });
@@ -69,15 +82,22 @@ impl Topo {
     fn polygon(&self, rings: &[Vec<i32>]) -> Option<Polygon<f64>> {
         let mut rings = rings.iter().map(|r| LineString::new(self.ring(r)));
         let exterior = rings.next()?;
-        (exterior.0.len() >= 4).then(|| Polygon::new(exterior, rings.filter(|r| r.0.len() >= 4).collect()))
+        (exterior.0.len() >= 4)
+            .then(|| Polygon::new(exterior, rings.filter(|r| r.0.len() >= 4).collect()))
     }
 
     /// The points of a ring or line made of arcs (negative index `!i` = arc `i` reversed).
     fn ring(&self, ixs: &[i32]) -> Vec<Coord<f64>> {
         let mut pts: Vec<Coord<f64>> = Vec::new();
         for &ix in ixs {
-            let (i, rev) = if ix < 0 { (!ix as usize, true) } else { (ix as usize, false) };
-            let Some(arc) = self.arcs.get(i) else { continue };
+            let (i, rev) = if ix < 0 {
+                (!ix as usize, true)
+            } else {
+                (ix as usize, false)
+            };
+            let Some(arc) = self.arcs.get(i) else {
+                continue;
+            };
             let skip = usize::from(!pts.is_empty());
             if rev {
                 pts.extend(arc.iter().rev().skip(skip));
@@ -101,7 +121,9 @@ impl Topo {
                 _ => continue,
             };
             for &ix in rings.into_iter().flatten() {
-                let u = users.entry(if ix < 0 { !ix as usize } else { ix as usize }).or_default();
+                let u = users
+                    .entry(if ix < 0 { !ix as usize } else { ix as usize })
+                    .or_default();
                 if !u.contains(&f) {
                     u.push(f);
                 }
@@ -109,7 +131,10 @@ impl Topo {
         }
         let name_of = |f: usize| {
             let p = geoms[f].properties.as_ref();
-            p.and_then(|p| p.get("name")).and_then(|v| v.as_str()).unwrap_or("").to_owned()
+            p.and_then(|p| p.get("name"))
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_owned()
         };
         let mut out = Vec::new();
         for (arc, u) in users {
@@ -128,7 +153,9 @@ fn decode_arc(arc: &[Vec<f64>], t: &Topology) -> Vec<Coord<f64>> {
     let mut out = Vec::with_capacity(arc.len());
     let (mut x, mut y) = (0.0, 0.0);
     for p in arc {
-        let (Some(&px), Some(&py)) = (p.first(), p.get(1)) else { continue };
+        let (Some(&px), Some(&py)) = (p.first(), p.get(1)) else {
+            continue;
+        };
         let c = match &t.transform {
             Some(tr) => {
                 x += px;

@@ -48,17 +48,29 @@ pub fn build_world(src: &Path, out: &Path, log: &mut Vec<String>) -> Result<(), 
     for level in &levels {
         let countries = Topo::read(&src.join(level.countries))?;
         let lakes = Topo::read(&src.join(level.lakes))?;
-        let land: Vec<MultiPolygon<f64>> =
-            countries.polygons("land")?.into_iter().map(|f| f.geometry).collect();
-        let lakes: Vec<MultiPolygon<f64>> =
-            lakes.polygons("lakes")?.into_iter().map(|f| f.geometry).collect();
+        let land: Vec<MultiPolygon<f64>> = countries
+            .polygons("land")?
+            .into_iter()
+            .map(|f| f.geometry)
+            .collect();
+        let lakes: Vec<MultiPolygon<f64>> = lakes
+            .polygons("lakes")?
+            .into_iter()
+            .map(|f| f.geometry)
+            .collect();
         let borders = countries.shared_arcs("countries")?;
 
         let land = clip_polygons(land, level.clip);
         let lakes = clip_polygons(lakes, level.clip);
         let r = |mp: MultiPolygon<f64>| round_geom(mp, level.decimals);
-        let land_features: Vec<Value> = land.into_iter().map(|g| polygon_feature(&r(g), json!({}))).collect();
-        let lake_features: Vec<Value> = lakes.into_iter().map(|g| polygon_feature(&r(g), json!({}))).collect();
+        let land_features: Vec<Value> = land
+            .into_iter()
+            .map(|g| polygon_feature(&r(g), json!({})))
+            .collect();
+        let lake_features: Vec<Value> = lakes
+            .into_iter()
+            .map(|g| polygon_feature(&r(g), json!({})))
+            .collect();
         let mut border_features = Vec::new();
         for (line, [a, b]) in borders {
             for part in clip_line(line, level.clip) {
@@ -95,7 +107,11 @@ fn clip_polygons(polys: Vec<MultiPolygon<f64>>, clip: Option<[f64; 4]>) -> Vec<M
                 return None;
             }
             let inside = b.min().x >= x0 && b.max().x <= x1 && b.min().y >= y0 && b.max().y <= y1;
-            let mp = if inside { mp } else { mp.intersection(&rect_poly) };
+            let mp = if inside {
+                mp
+            } else {
+                mp.intersection(&rect_poly)
+            };
             (!mp.0.is_empty()).then_some(mp)
         })
         .collect()
@@ -131,15 +147,19 @@ fn ring_json(r: &geo::LineString<f64>) -> Value {
 }
 
 fn polygon_feature(mp: &MultiPolygon<f64>, props: Value) -> Value {
-    let coords: Vec<Value> = mp
-        .0
-        .iter()
-        .map(|p| {
-            let mut rings = vec![ring_json(p.exterior())];
-            rings.extend(p.interiors().iter().filter(|r| r.0.len() >= 4).map(ring_json));
-            Value::Array(rings)
-        })
-        .collect();
+    let coords: Vec<Value> =
+        mp.0.iter()
+            .map(|p| {
+                let mut rings = vec![ring_json(p.exterior())];
+                rings.extend(
+                    p.interiors()
+                        .iter()
+                        .filter(|r| r.0.len() >= 4)
+                        .map(ring_json),
+                );
+                Value::Array(rings)
+            })
+            .collect();
     json!({"type": "Feature", "properties": props,
            "geometry": {"type": "MultiPolygon", "coordinates": coords}})
 }

@@ -57,16 +57,24 @@ impl Grid {
 
     /// True when `r` overlaps any stored box.
     pub fn hits(&self, r: &Rect) -> bool {
-        self.cells_of(r)
-            .any(|c| self.cells[c].iter().any(|&i| self.rects[i as usize].overlaps(r)))
+        self.cells_of(r).any(|c| {
+            self.cells[c]
+                .iter()
+                .any(|&i| self.rects[i as usize].overlaps(r))
+        })
     }
 
     /// Total area of `r` covered by stored boxes (each box counted once).
     pub fn covered(&self, r: &Rect) -> f32 {
-        let mut ids: Vec<u32> = self.cells_of(r).flat_map(|c| self.cells[c].iter().copied()).collect();
+        let mut ids: Vec<u32> = self
+            .cells_of(r)
+            .flat_map(|c| self.cells[c].iter().copied())
+            .collect();
         ids.sort_unstable();
         ids.dedup();
-        ids.iter().map(|&i| self.rects[i as usize].overlap_area(r)).sum()
+        ids.iter()
+            .map(|&i| self.rects[i as usize].overlap_area(r))
+            .sum()
     }
 }
 
@@ -80,7 +88,10 @@ mod tests {
         g.insert(Rect::new(5.0, 5.0, 30.0, 10.0));
         g.insert(Rect::new(150.0, -40.0, 10.0, 10.0));
         assert!(g.hits(&Rect::new(30.0, 12.0, 5.0, 5.0)));
-        assert!(!g.hits(&Rect::new(35.0, 5.0, 5.0, 5.0)), "touching edges do not overlap");
+        assert!(
+            !g.hits(&Rect::new(35.0, 5.0, 5.0, 5.0)),
+            "touching edges do not overlap"
+        );
         assert!(g.hits(&Rect::new(155.0, -35.0, 1.0, 1.0)));
         assert!(!g.hits(&Rect::new(50.0, 50.0, 10.0, 10.0)));
         assert_eq!(g.covered(&Rect::new(0.0, 0.0, 15.0, 15.0)), 100.0);

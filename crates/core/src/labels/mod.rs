@@ -14,7 +14,8 @@
 //! positions are blocked — only possible by furniture, the bounds or another `never_drop`
 //! label, since it is placed before everything else — it takes the least-covered position and
 //! is marked [`PlacedLabel::forced`]. Labels sharing a [`LabelCandidate::key`] are placed at
-//! most once (a district and a town of the same name).
+//! most once (a district and a town of the same name): a later one with a key already placed
+//! is dropped, even a `never_drop` one, since its text is already on the map.
 
 mod grid;
 mod place;

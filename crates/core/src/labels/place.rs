@@ -14,7 +14,10 @@ pub fn place_labels(
 ) -> LabelLayout {
     let pad = opts.padding.max(0.0);
     let boxes: Vec<Vec<Rect>> = candidates.iter().map(candidate_boxes).collect();
-    let mut grid = Grid::new(extent(&boxes, obstacles, opts.bounds), cell_size(candidates));
+    let mut grid = Grid::new(
+        extent(&boxes, obstacles, opts.bounds),
+        cell_size(candidates),
+    );
     for o in obstacles.iter().filter(|o| o.is_finite()) {
         grid.insert(o.inflate(pad / 2.0));
     }
@@ -73,7 +76,11 @@ pub fn place_labels(
 /// The candidate's boxes, or none when its geometry is unusable.
 fn candidate_boxes(c: &LabelCandidate) -> Vec<Rect> {
     let [w, h] = c.size;
-    let ok = [c.anchor[0], c.anchor[1], w, h].iter().all(|v| v.is_finite()) && w >= 0.0 && h >= 0.0;
+    let ok = [c.anchor[0], c.anchor[1], w, h]
+        .iter()
+        .all(|v| v.is_finite())
+        && w >= 0.0
+        && h >= 0.0;
     if !ok {
         return Vec::new();
     }

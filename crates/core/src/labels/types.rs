@@ -47,7 +47,11 @@ impl Rect {
     }
 
     pub(crate) fn is_finite(&self) -> bool {
-        [self.x, self.y, self.w, self.h].iter().all(|v| v.is_finite()) && self.w >= 0.0 && self.h >= 0.0
+        [self.x, self.y, self.w, self.h]
+            .iter()
+            .all(|v| v.is_finite())
+            && self.w >= 0.0
+            && self.h >= 0.0
     }
 }
 
@@ -94,7 +98,17 @@ impl Placement {
             Placement::Centred { slide } => {
                 let c = Rect::new(a[0] - w / 2.0, a[1] - h / 2.0, w, h);
                 if *slide > 0.0 {
-                    vec![c, Rect { y: c.y - slide, ..c }, Rect { y: c.y + slide, ..c }]
+                    vec![
+                        c,
+                        Rect {
+                            y: c.y - slide,
+                            ..c
+                        },
+                        Rect {
+                            y: c.y + slide,
+                            ..c
+                        },
+                    ]
                 } else {
                     vec![c]
                 }

@@ -46,7 +46,11 @@ mod tests {
     #[test]
     fn greys_stay_grey_and_red_green_merge() {
         // Each Machado matrix's rows sum to ~1, so neutral greys are unchanged.
-        for d in [Deficiency::Protanopia, Deficiency::Deuteranopia, Deficiency::Tritanopia] {
+        for d in [
+            Deficiency::Protanopia,
+            Deficiency::Deuteranopia,
+            Deficiency::Tritanopia,
+        ] {
             for g in [0u8, 128, 255] {
                 let s = simulate([g, g, g], d);
                 assert!(s.iter().all(|&c| c.abs_diff(g) <= 1), "{d:?} {g}: {s:?}");

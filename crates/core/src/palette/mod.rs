@@ -69,7 +69,10 @@ mod tests {
             Some(Deficiency::Tritanopia),
         ] {
             let (d, i, j) = min_pair_delta_e(&GROUP_COLOURS, vision).expect("pairs");
-            assert!(d >= MIN_DELTA_E, "{vision:?}: colours {i} and {j} only {d:.1} apart");
+            assert!(
+                d >= MIN_DELTA_E,
+                "{vision:?}: colours {i} and {j} only {d:.1} apart"
+            );
         }
         // The measured minima (documented in the module docs): 26.4 normal, 16.2 tritan.
         let normal = min_pair_delta_e(&GROUP_COLOURS, None).unwrap().0;
