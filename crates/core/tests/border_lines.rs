@@ -158,5 +158,27 @@ fn natural_earth_and_geoboundaries_af_pk_borders_diverge_by_kilometres() {
             s.over_1km * 100.0
         );
     }
-    let _ = Path::new("");
+    // The values documented in data/sources/SOURCES.md (0.25 km sampling).
+    let near = |got: f64, want: f64| (got - want).abs() < 0.05;
+    for (what, s, mean, max) in [
+        ("AFG -> NE", &afg_vs_ne, 1.41, 6.74),
+        ("PAK -> NE", &pak_vs_ne, 2.47, 16.00),
+        ("AFG -> PAK", &afg_vs_pak, 2.45, 12.56),
+        ("NE -> AFG", &ne_vs_afg, 1.21, 5.09),
+        ("NE -> PAK", &ne_vs_pak, 2.43, 13.40),
+        ("Parachinar AFG -> NE", &afg_local, 1.08, 3.05),
+        ("Parachinar PAK -> NE", &pak_local, 0.91, 2.45),
+    ] {
+        assert!(near(s.mean, mean) && near(s.max, max), "{what}: {s:?}");
+    }
+    // The section found is the whole border (~2,600 km of Natural Earth line) on both sides.
+    assert!(afg_vs_ne.n as f64 * STEP_KM > 2_500.0 && pak_vs_ne.n as f64 * STEP_KM > 2_000.0);
+}
+
+/// The distance analysis reads the same Natural Earth file the basemap draws the border from.
+#[test]
+fn the_analysis_and_the_basemap_use_one_border_file() {
+    let analysis = atlas_core::analysis::af_pk_border_from_file(&ne_lines()).expect("border");
+    assert_eq!(analysis, ne_border("AFG", "PAK"));
+    assert!(Path::new(&ne_lines()).ends_with(atlas_core::basemap::BORDERS_FILE));
 }
