@@ -17,6 +17,16 @@ pub(super) fn draw_world(
     style: &BasemapStyle,
     ctx: &TileCtx,
 ) {
+    // A tile wholly inside the regional data is covered by it: the world layers would be
+    // drawn only to be painted over.
+    if let Some(r) = data.extent
+        && ctx.env[0] >= r[0]
+        && ctx.env[1] >= r[1]
+        && ctx.env[2] <= r[2]
+        && ctx.env[3] <= r[3]
+    {
+        return;
+    }
     for tier in &data.world {
         let Some(e) = tier.extent else { continue };
         if ctx.zf < f32::from(tier.min_zoom) || !ctx.intersects(&e) {

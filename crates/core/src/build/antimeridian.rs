@@ -75,7 +75,7 @@ pub fn split_antimeridian(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
         }
         let crossing = std::iter::once(p.exterior())
             .chain(p.interiors())
-            .any(|r| jumps(r) > 0 && jumps(r) % 2 == 0);
+            .any(|r| jumps(r) > 0 && jumps(r).is_multiple_of(2));
         if !crossing {
             out.push(p);
             continue;

@@ -9,6 +9,9 @@ use geo::{Coord, LineString, MultiPolygon, Polygon};
 use geojson::JsonObject;
 use topojson::{Geometry, Topology, Value};
 
+/// A border arc with the names of the two countries on either side (alphabetical).
+pub type SharedArc = (LineString<f64>, [String; 2]);
+
 /// A topology with its arcs decoded to lon/lat.
 pub struct Topo {
     topology: Topology,
@@ -111,7 +114,7 @@ impl Topo {
     /// Arcs used by the polygons of exactly two features of object `name` — the borders
     /// between neighbouring countries — with the two features' `name` properties
     /// (alphabetical), in arc order.
-    pub fn shared_arcs(&self, name: &str) -> Result<Vec<(LineString<f64>, [String; 2])>, String> {
+    pub fn shared_arcs(&self, name: &str) -> Result<Vec<SharedArc>, String> {
         let mut users: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         let geoms = self.object(name)?;
         for (f, g) in geoms.iter().enumerate() {

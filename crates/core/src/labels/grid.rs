@@ -11,8 +11,9 @@ pub(crate) struct Grid {
     cell: f32,
     cols: usize,
     rows: usize,
-    cells: Vec<Vec<u32>>,
-    rects: Vec<Rect>,
+    /// Per cell, the boxes touching it (with their insertion number, to count each once).
+    cells: Vec<Vec<(u32, Rect)>>,
+    count: u32,
 }
 
 impl Grid {
@@ -29,7 +30,7 @@ impl Grid {
             cols,
             rows,
             cells: vec![Vec::new(); cols * rows],
-            rects: Vec::new(),
+            count: 0,
         }
     }
 
@@ -40,41 +41,49 @@ impl Grid {
         (a as usize, b as usize)
     }
 
-    fn cells_of(&self, r: &Rect) -> impl Iterator<Item = usize> + '_ {
+    /// Column and row ranges (inclusive) of the cells `r` touches.
+    fn range(&self, r: &Rect) -> (usize, usize, usize, usize) {
         let (c0, c1) = self.span(r.x, r.right(), self.origin[0], self.cols);
         let (r0, r1) = self.span(r.y, r.bottom(), self.origin[1], self.rows);
-        (r0..=r1).flat_map(move |row| (c0..=c1).map(move |col| row * self.cols + col))
+        (c0, c1, r0, r1)
     }
 
     pub fn insert(&mut self, r: Rect) {
-        let id = self.rects.len() as u32;
-        let cells: Vec<usize> = self.cells_of(&r).collect();
-        for c in cells {
-            self.cells[c].push(id);
+        let id = self.count;
+        self.count += 1;
+        let (c0, c1, r0, r1) = self.range(&r);
+        for row in r0..=r1 {
+            for col in c0..=c1 {
+                self.cells[row * self.cols + col].push((id, r));
+            }
         }
-        self.rects.push(r);
     }
 
     /// True when `r` overlaps any stored box.
     pub fn hits(&self, r: &Rect) -> bool {
-        self.cells_of(r).any(|c| {
-            self.cells[c]
-                .iter()
-                .any(|&i| self.rects[i as usize].overlaps(r))
-        })
+        let (c0, c1, r0, r1) = self.range(r);
+        for row in r0..=r1 {
+            for cell in &self.cells[row * self.cols + c0..=row * self.cols + c1] {
+                if cell.iter().any(|(_, o)| o.overlaps(r)) {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Total area of `r` covered by stored boxes (each box counted once).
     pub fn covered(&self, r: &Rect) -> f32 {
-        let mut ids: Vec<u32> = self
-            .cells_of(r)
-            .flat_map(|c| self.cells[c].iter().copied())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.iter()
-            .map(|&i| self.rects[i as usize].overlap_area(r))
-            .sum()
+        let (c0, c1, r0, r1) = self.range(r);
+        let mut hits: Vec<(u32, Rect)> = Vec::new();
+        for row in r0..=r1 {
+            for col in c0..=c1 {
+                hits.extend(self.cells[row * self.cols + col].iter().copied());
+            }
+        }
+        hits.sort_unstable_by_key(|h| h.0);
+        hits.dedup_by_key(|h| h.0);
+        hits.iter().map(|(_, o)| o.overlap_area(r)).sum()
     }
 }
 
