@@ -6,8 +6,8 @@ use std::path::Path;
 use atlas_core::basemap::{BasemapData, BasemapStyle, lonlat_to_tile, render_tile};
 use criterion::{Criterion, criterion_group, criterion_main};
 
-/// The raw Natural Earth files; the app's `data/basemap/` holds copies with the same names.
-const BASEMAP_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources/basemap");
+/// The app's basemap: regional Natural Earth 10m files and the built world layers.
+const BASEMAP_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/basemap");
 
 fn render_tiles(c: &mut Criterion) {
     let (data, diags) = BasemapData::load(Path::new(BASEMAP_DIR));
@@ -19,6 +19,9 @@ fn render_tiles(c: &mut Criterion) {
         ("z5_region", 5u8, 68.0, 31.0),
         ("z8_kabul", 8, 69.17, 34.53),
         ("z10_torkham_border", 10, 71.1, 34.1),
+        // Outside the region: world 50m (Iraq/Iran) and 110m (whole world) layers.
+        ("z6_world50m_gulf", 6, 50.0, 30.0),
+        ("z2_world110m", 2, 60.0, 30.0),
     ];
     let mut group = c.benchmark_group("basemap_tile_256");
     for (style_name, style) in [

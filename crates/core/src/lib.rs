@@ -7,8 +7,10 @@ pub mod basemap;
 pub mod build;
 pub mod data;
 pub mod diag;
+pub mod labels;
 pub mod model;
 pub mod names;
+pub mod palette;
 pub mod project;
 
 /// The region the app covers (lon min, lat min, lon max, lat max): the extent of the bundled

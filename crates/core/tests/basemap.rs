@@ -1,4 +1,4 @@
-//! Basemap loading and tile rendering against the real Natural Earth data in the repo.
+//! Basemap loading and tile rendering against the bundled Natural Earth data (data/basemap).
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -8,7 +8,9 @@ use atlas_core::basemap::{
     lonlat_to_tile, render_tile,
 };
 
-const SOURCES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/sources/basemap");
+/// The app's basemap directory: the regional files (copies of data/sources/basemap) and the
+/// built world layers.
+const SOURCES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/basemap");
 
 fn data() -> &'static BasemapData {
     static DATA: OnceLock<BasemapData> = OnceLock::new();
@@ -56,6 +58,17 @@ fn loads_all_layers_without_diagnostics() {
     for (got, want) in e.iter().zip(expect) {
         assert!((got - want).abs() < 1e-6, "extent {e:?}");
     }
+    assert!(d.has_world());
+    let names = d.country_names();
+    assert!(names.len() > 230, "{} country names", names.len());
+    let afg = names
+        .iter()
+        .find(|c| c.name == "Afghanistan")
+        .expect("Afghanistan");
+    assert!((600_000.0..700_000.0).contains(&afg.area_km2), "{afg:?}");
+    let china = names.iter().find(|c| c.name == "China").expect("China");
+    let [lon, lat] = china.region_label.expect("China reaches into the region");
+    assert!((55.0..=82.0).contains(&lon) && (20.0..=42.0).contains(&lat));
 }
 
 #[test]
@@ -137,18 +150,110 @@ fn disputed_areas_are_hatched_and_nothing_else_is() {
 }
 
 #[test]
-fn outside_the_data_extent_is_no_data() {
+fn outside_the_region_the_world_layers_draw_land_and_sea() {
     let style = BasemapStyle::light();
-    // z=6 tile (40, 26) spans lon 45.0–50.6, lat 27.1–31.95: wholly west of the 55E clip.
+    // z=6 tile (40, 26) spans lon 45.0–50.6, lat 27.1–31.95: Iraq, Iran, Kuwait and the
+    // head of the Gulf, wholly west of the 55E regional clip.
     let (x, y) = lonlat_to_tile(50.0, 30.0, 6);
     assert_eq!((x, y), (40, 26));
     let img = render_tile(data(), &style, 6, x, y, 256);
-    assert_eq!(share_near(&img, style.no_data, 0), 1.0);
-    // A tile straddling the 55E edge (z=5 x=20: lon 45–56.25) has both no-data and data.
+    assert_eq!(count_near(&img, style.no_data, 0), 0);
+    let (land, water) = (
+        share_near(&img, style.land, 2),
+        share_near(&img, style.water, 2),
+    );
+    assert!(land > 0.6 && water > 0.05, "land {land} water {water}");
+    assert!(
+        count_near(&img, style.border, 24) > 100,
+        "Iran–Iraq border drawn"
+    );
+    // A tile straddling the 55E edge (z=5 x=20: lon 45–56.25) is seamless: no no-data.
     let (x, y) = lonlat_to_tile(56.0, 30.0, 5);
     let img = render_tile(data(), &style, 5, x, y, 256);
-    let nd = share_near(&img, style.no_data, 2);
+    assert_eq!(count_near(&img, style.no_data, 0), 0);
+    // Far from the region, at every zoom an export allows: no no-data pixel anywhere.
+    for (lon, lat) in [
+        (-100.0, 40.0),
+        (30.0, 0.5),
+        (150.0, -30.0),
+        (88.0, 24.0),
+        (-160.0, 0.0),
+    ] {
+        for z in [2u8, 5, 9, 13, 18] {
+            let (x, y) = lonlat_to_tile(lon, lat, z);
+            let img = render_tile(data(), &style, z, x, y, 64);
+            assert_eq!(count_near(&img, style.no_data, 0), 0, "{lon},{lat} z{z}");
+        }
+    }
+}
+
+#[test]
+fn without_world_files_outside_the_region_is_no_data() {
+    let dir = scratch("regional-only");
+    for f in [LAND_FILE, OCEAN_FILE] {
+        std::fs::copy(Path::new(SOURCES).join(f), dir.join(f)).expect("copy");
+    }
+    let (regional, _) = BasemapData::load(&dir);
+    assert!(!regional.has_world());
+    let style = BasemapStyle::light();
+    let img = render_tile(&regional, &style, 6, 40, 26, 256);
+    assert_eq!(share_near(&img, style.no_data, 0), 1.0);
+    let (x, y) = lonlat_to_tile(56.0, 30.0, 5);
+    let nd = share_near(
+        &render_tile(&regional, &style, 5, x, y, 256),
+        style.no_data,
+        2,
+    );
     assert!(nd > 0.5 && nd < 0.99, "no-data share {nd}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Renders tiles `x0..=x1` by `y0..=y1` of zoom `z` into one image (row-major RGBA).
+fn mosaic(z: u8, xs: (u32, u32), ys: (u32, u32), style: &BasemapStyle) -> (u32, u32, Vec<u8>) {
+    let (w, h) = ((xs.1 - xs.0 + 1) * 256, (ys.1 - ys.0 + 1) * 256);
+    let mut out = vec![0u8; (w * h * 4) as usize];
+    for tx in xs.0..=xs.1 {
+        for ty in ys.0..=ys.1 {
+            let img = render_tile(data(), style, z, tx, ty, 256);
+            for row in 0..256u32 {
+                let src = (row * 256 * 4) as usize;
+                let (ox, oy) = ((tx - xs.0) * 256, (ty - ys.0) * 256 + row);
+                let dst = ((oy * w + ox) * 4) as usize;
+                out[dst..dst + 1024].copy_from_slice(&img.rgba[src..src + 1024]);
+            }
+        }
+    }
+    (w, h, out)
+}
+
+/// Columns of an image whose pixels all have one colour.
+fn flat_columns(w: u32, h: u32, rgba: &[u8]) -> Vec<u32> {
+    let px = |x: u32, y: u32| {
+        let i = ((y * w + x) * 4) as usize;
+        &rgba[i..i + 4]
+    };
+    (0..w)
+        .filter(|&x| (1..h).all(|y| px(x, y) == px(x, 0)))
+        .collect()
+}
+
+#[test]
+fn no_column_of_a_world_or_region_wide_image_is_flat() {
+    for style in [BasemapStyle::light(), BasemapStyle::dark()] {
+        // The whole world at z2 (1024 x 1024 px).
+        let (w, h, img) = mosaic(2, (0, 3), (0, 3), &style);
+        assert_eq!(flat_columns(w, h, &img), Vec::<u32>::new());
+        // About the default 1080p export's extent at z6 (lon 45–101, lat 15–45), which
+        // used to have grey no-data strips on both sides.
+        let (x0, y0) = lonlat_to_tile(45.0, 45.0, 6);
+        let (x1, y1) = lonlat_to_tile(101.0, 15.0, 6);
+        let (w, h, img) = mosaic(6, (x0, x1), (y0, y1), &style);
+        assert_eq!(flat_columns(w, h, &img), Vec::<u32>::new());
+        let no_data = img
+            .chunks_exact(4)
+            .filter(|p| style.no_data.max_channel_diff([p[0], p[1], p[2], p[3]]) == 0);
+        assert_eq!(no_data.count(), 0);
+    }
 }
 
 #[test]
@@ -209,8 +314,8 @@ fn missing_and_corrupt_files_give_diagnostics() {
     assert_eq!(ocean.len(), 1, "{diags:?}");
     assert_eq!(ocean[0].line, Some(3));
     assert!(ocean[0].message.contains("invalid JSON"), "{}", ocean[0]);
-    // The 7 other files are missing, each reported by name; land loaded fine.
-    assert_eq!(diags.len(), 8, "{diags:?}");
+    // The other files are missing, each reported by name; land loaded fine.
+    assert_eq!(diags.len(), BASEMAP_FILES.len() - 1, "{diags:?}");
     for name in BASEMAP_FILES
         .iter()
         .filter(|n| **n != LAND_FILE && **n != OCEAN_FILE)
@@ -258,82 +363,4 @@ fn bad_features_are_skipped_and_reported() {
     let img = render_tile(&data, &style, 7, 86, 51, 64);
     assert_eq!(share_near(&img, style.land, 0), 1.0);
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// Not a check: prints render times and writes PNGs to the temp dir for a visual look.
-/// Run with `cargo test -p atlas-core --release --test basemap -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn timings_and_pictures() {
-    let data = data();
-    let tiles: [(&str, u8, f64, f64); 5] = [
-        ("z5_region", 5, 68.0, 31.0),
-        ("z8_kabul", 8, 69.17, 34.53),
-        ("z10_torkham", 10, 71.1, 34.1),
-        ("z7_kashmir", 7, 75.0, 34.5),
-        ("z12_peshawar", 12, 71.57, 34.0),
-    ];
-    for (name, z, lon, lat) in tiles {
-        let (x, y) = lonlat_to_tile(lon, lat, z);
-        for (sname, style) in [
-            ("light", BasemapStyle::light()),
-            ("dark", BasemapStyle::dark()),
-        ] {
-            let runs = 50;
-            let start = std::time::Instant::now();
-            let mut img = render_tile(data, &style, z, x, y, 256);
-            for _ in 1..runs {
-                img = render_tile(data, &style, z, x, y, 256);
-            }
-            let ms = start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
-            println!("{name} {sname}: {ms:.2} ms/tile");
-            let size = tiny_skia::IntSize::from_wh(img.size, img.size).expect("size");
-            if let Some(pm) = tiny_skia::Pixmap::from_vec(img.rgba, size) {
-                let path = std::env::temp_dir().join(format!("basemap_{name}_{sname}.png"));
-                let _ = pm.save_png(path);
-            }
-        }
-    }
-}
-
-/// Not a check: writes a mosaic of tiles (z, x0..=x1, y0..=y1) to the temp dir for a look.
-/// Run with `cargo test -p atlas-core --release --test basemap -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn mosaic_picture() {
-    let Ok(spec) = std::env::var("MOSAIC") else {
-        return;
-    };
-    let v: Vec<u32> = spec
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
-    let [z, x0, x1, y0, y1] = v[..] else { return };
-    let style = if std::env::var("DARK").is_ok() {
-        BasemapStyle::dark()
-    } else {
-        BasemapStyle::light()
-    };
-    let (w, h) = ((x1 - x0 + 1) * 256, (y1 - y0 + 1) * 256);
-    let Some(mut out) = tiny_skia::Pixmap::new(w, h) else {
-        return;
-    };
-    for x in x0..=x1 {
-        for y in y0..=y1 {
-            let img = render_tile(data(), &style, z as u8, x, y, 256);
-            let size = tiny_skia::IntSize::from_wh(256, 256).expect("size");
-            if let Some(pm) = tiny_skia::Pixmap::from_vec(img.rgba, size) {
-                let (px, py) = (((x - x0) * 256) as i32, ((y - y0) * 256) as i32);
-                out.draw_pixmap(
-                    px,
-                    py,
-                    pm.as_ref(),
-                    &Default::default(),
-                    tiny_skia::Transform::identity(),
-                    None,
-                );
-            }
-        }
-    }
-    let _ = out.save_png(std::env::temp_dir().join("basemap_mosaic.png"));
 }

@@ -164,6 +164,13 @@ fn data_build_is_reproducible() {
         "admin/provinces.geojson",
         "admin/districts.geojson",
         "gazetteer/towns.csv",
+        "basemap/world_110m_land.geojson",
+        "basemap/world_110m_lakes.geojson",
+        "basemap/world_110m_borders.geojson",
+        "basemap/world_50m_land.geojson",
+        "basemap/world_50m_lakes.geojson",
+        "basemap/world_50m_borders.geojson",
+        "basemap/world_country_labels.json",
     ] {
         let a = std::fs::read(bundled_data_dir().join(f)).expect(f);
         let b = std::fs::read(tmp.join(f)).expect(f);

@@ -96,15 +96,39 @@ fn colours_and_anchors() {
                 && lat < REGION_BBOX[3]
         );
     }
-    // Only Al-Qaeda and its branch share a colour.
+    // Every group has its own colour.
     let mut idx: Vec<u8> = g.groups.iter().map(|x| x.colour_index).collect();
     idx.sort_unstable();
     idx.dedup();
-    assert_eq!(idx.len(), g.groups.len() - 1);
-    assert_eq!(
+    assert_eq!(idx.len(), g.groups.len());
+    assert_ne!(
         g.get("al_qaeda").unwrap().colour_index,
         g.get("aqis").unwrap().colour_index
     );
+}
+
+/// The colours the groups are drawn in are pairwise ΔE76 ≥ 15, with normal vision and with
+/// simulated protanopia, deuteranopia and tritanopia.
+#[test]
+fn group_colours_are_distinct_for_every_vision() {
+    use atlas_core::palette::{Deficiency, MIN_DELTA_E, group_rgb, min_pair_delta_e};
+    let g = bundled();
+    let colours: Vec<[u8; 3]> = g.groups.iter().map(|x| group_rgb(x.colour_index)).collect();
+    assert_eq!(colours.len(), 9);
+    for vision in [
+        None,
+        Some(Deficiency::Protanopia),
+        Some(Deficiency::Deuteranopia),
+        Some(Deficiency::Tritanopia),
+    ] {
+        let (d, i, j) = min_pair_delta_e(&colours, vision).expect("pairs");
+        assert!(
+            d >= MIN_DELTA_E,
+            "{vision:?}: {} and {} are only ΔE {d:.1} apart",
+            g.groups[i].id,
+            g.groups[j].id
+        );
+    }
 }
 
 #[test]
@@ -165,7 +189,7 @@ fn anchors_are_the_centroids_the_readme_says() {
 fn bad_groups_are_reported_with_their_line_and_left_out() {
     let json = r#"{"groups": [
   {"id": "a", "name": "Alpha", "short": "A", "colour_index": 0, "anchor": [66, 33], "anchor_note": "x"},
-  {"id": "b", "name": "Beta", "short": "B", "colour_index": 9, "anchor": [66, 33], "anchor_note": "x"},
+  {"id": "b", "name": "Beta", "short": "B", "colour_index": 12, "anchor": [66, 33], "anchor_note": "x"},
   {"id": "c", "name": "Gamma", "short": "C", "colour_index": 1, "anchor": [10, 33], "anchor_note": "x"},
   {"id": "d", "name": "Delta", "short": "D", "colour_index": 1, "anchor": [66, 33], "anchor_note": "x", "colour": "red"},
   {"id": "a", "name": "Alpha again", "short": "A2", "colour_index": 2, "anchor": [66, 33], "anchor_note": "x"},
@@ -181,7 +205,7 @@ fn bad_groups_are_reported_with_their_line_and_left_out() {
         "{d:?}"
     );
     assert!(
-        d[1].starts_with("groups.json:3: group `b`: colour_index 9 is not below 8"),
+        d[1].starts_with("groups.json:3: group `b`: colour_index 12 is not below 9"),
         "{d:?}"
     );
     assert!(

@@ -5,8 +5,10 @@ use std::path::Path;
 use geojson::{Feature, GeometryValue, JsonObject, Position};
 use serde_json::Value;
 
+use super::country_names::{COUNTRY_LABELS_FILE, CountryName, load_country_names};
 use super::index::{Bbox, LineLayer, Polygon, PolygonLayer, WorldPt, bbox_union};
 use super::mercator::lonlat_to_world;
+use super::world::{WorldFiles, WorldTier, load_world};
 use crate::diag::Diagnostic;
 
 pub const LAND_FILE: &str = "ne_10m_land.geojson";
@@ -19,8 +21,9 @@ pub const CLAIMS_FILE: &str = "ne_10m_admin_0_boundary_lines_disputed_areas.geoj
 pub const DISPUTED_AREAS_FILE: &str = "ne_10m_admin_0_disputed_areas.geojson";
 pub const URBAN_FILE: &str = "ne_50m_urban_areas.geojson";
 
-/// Every file [`BasemapData::load`] reads from its directory (Natural Earth names, unchanged).
-pub const BASEMAP_FILES: [&str; 9] = [
+/// Every file [`BasemapData::load`] reads from its directory: the regional Natural Earth files
+/// (names unchanged), then the built world layers and country label points.
+pub const BASEMAP_FILES: [&str; 16] = [
     LAND_FILE,
     OCEAN_FILE,
     LAKES_FILE,
@@ -30,6 +33,13 @@ pub const BASEMAP_FILES: [&str; 9] = [
     CLAIMS_FILE,
     DISPUTED_AREAS_FILE,
     URBAN_FILE,
+    WorldFiles::COARSE.land,
+    WorldFiles::COARSE.lakes,
+    WorldFiles::COARSE.borders,
+    WorldFiles::DETAIL.land,
+    WorldFiles::DETAIL.lakes,
+    WorldFiles::DETAIL.borders,
+    COUNTRY_LABELS_FILE,
 ];
 
 /// Natural Earth's zoom hints for a feature.
@@ -63,9 +73,13 @@ pub struct BasemapData {
     pub(crate) rivers: LineLayer<ZoomHint>,
     pub(crate) borders: LineLayer<BorderKind>,
     pub(crate) claims: LineLayer<()>,
-    /// World-coordinate box covered by the land and ocean layers: outside it the data has
-    /// nothing and tiles show `style.no_data`.
+    /// World-coordinate box covered by the regional land and ocean layers: inside it the
+    /// regional data is drawn over the world layers.
     pub(crate) extent: Option<Bbox>,
+    /// World layers under the regional data, coarse (110m) then detail (50m).
+    pub(crate) world: [WorldTier; 2],
+    /// Country names with their label points (for [`super::country_labels`]).
+    pub(crate) country_names: Vec<CountryName>,
 }
 
 impl BasemapData {
@@ -88,6 +102,8 @@ impl BasemapData {
         let urban = polygons(read(URBAN_FILE), zoom_hint);
 
         let extent = bbox_union(land.extent(), ocean.extent());
+        let world = load_world(dir, &mut diags);
+        let country_names = load_country_names(&dir.join(COUNTRY_LABELS_FILE), &mut diags);
         let data = Self {
             land,
             ocean,
@@ -99,6 +115,8 @@ impl BasemapData {
             borders,
             claims,
             extent,
+            world,
+            country_names,
         };
         (data, diags)
     }
@@ -114,9 +132,20 @@ impl BasemapData {
             && self.rivers.lines.is_empty()
             && self.borders.lines.is_empty()
             && self.claims.lines.is_empty()
+            && self.world.iter().all(WorldTier::is_empty)
     }
 
-    /// Lon/lat box `[west, south, east, north]` covered by land and sea data, if any loaded.
+    /// True when the world layers are loaded: then no tile shows `style.no_data`.
+    pub fn has_world(&self) -> bool {
+        self.world.iter().any(|t| t.extent.is_some())
+    }
+
+    /// Every country name with its label points, alphabetical.
+    pub fn country_names(&self) -> &[CountryName] {
+        &self.country_names
+    }
+
+    /// Lon/lat box `[west, south, east, north]` covered by the regional land and sea data.
     pub fn extent_lonlat(&self) -> Option<[f64; 4]> {
         let e = self.extent?;
         let (w, n) = super::mercator::world_to_lonlat([e[0], e[1]]);
@@ -126,13 +155,13 @@ impl BasemapData {
 }
 
 /// A feature's geometry parts in world coordinates: polygons (rings) and polylines.
-struct Parts {
+pub(super) struct Parts {
     polygons: Vec<Vec<Vec<WorldPt>>>,
     lines: Vec<Vec<WorldPt>>,
 }
 
 /// Reads a GeoJSON FeatureCollection, returning (geometry parts, properties) per feature.
-fn read_features(path: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(Parts, JsonObject)> {
+pub(super) fn read_features(path: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(Parts, JsonObject)> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -244,7 +273,7 @@ fn project_rings(rings: &[Vec<Position>]) -> Result<Vec<Vec<WorldPt>>, String> {
 }
 
 /// Builds a polygon layer; line parts in a polygon file are ignored.
-fn polygons<A: Clone>(
+pub(super) fn polygons<A: Clone>(
     features: Vec<(Parts, JsonObject)>,
     attrs: impl Fn(&JsonObject) -> A,
 ) -> PolygonLayer<A> {
@@ -261,7 +290,7 @@ fn polygons<A: Clone>(
 }
 
 /// Builds a line layer; polygon parts in a line file are ignored.
-fn lines<A: Clone>(
+pub(super) fn lines<A: Clone>(
     features: Vec<(Parts, JsonObject)>,
     attrs: impl Fn(&JsonObject) -> A,
 ) -> LineLayer<A> {

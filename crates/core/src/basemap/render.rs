@@ -48,9 +48,11 @@ const HATCH: u32 = 8;
 /// OpenStreetMap) into a `size` x `size` image. Line widths are tuned for 256 px tiles and
 /// scale with `size / 256`.
 ///
-/// Draw order: no-data background, sea, land, optional country tint, urban areas, lakes,
-/// rivers, disputed-area hatch, border halos, international borders (solid), disputed
-/// lines and claim lines (dashed). Outside the data extent the tile shows `style.no_data`.
+/// Draw order: no-data background; the world layers (sea, land, lakes, borders: 110m, then
+/// 50m near the region); then the regional data over its extent: sea, land, optional country
+/// tint, urban areas, lakes, rivers, disputed-area hatch, border halos, international borders
+/// (solid), disputed lines and claim lines (dashed). With the world layers loaded no pixel
+/// keeps `style.no_data`; without them it shows outside the regional extent.
 /// `size == 0` gives an empty image.
 pub fn render_tile(
     data: &BasemapData,
@@ -69,6 +71,7 @@ pub fn render_tile(
     };
     let ctx = TileCtx::new(style, z, x, y, size);
     pixmap.fill(style.no_data.to_skia());
+    super::render_world::draw_world(&mut pixmap, data, style, &ctx);
     draw_sea_and_land(&mut pixmap, data, style, &ctx);
     draw_water_and_towns(&mut pixmap, data, style, &ctx);
     draw_disputed_areas(&mut pixmap, data, style, &ctx, (x, y));
@@ -91,12 +94,7 @@ pub fn render_tile(
 /// optional tint of countries outside the focus.
 fn draw_sea_and_land(pixmap: &mut Pixmap, data: &BasemapData, style: &BasemapStyle, ctx: &TileCtx) {
     if let Some(e) = data.extent {
-        let (l, t) = ctx.px([e[0], e[1]]);
-        let (r, b) = ctx.px([e[2], e[3]]);
-        let max = ctx.sizef + 1.0;
-        if let Some(rect) = Rect::from_ltrb(l.max(-1.0), t.max(-1.0), r.min(max), b.min(max)) {
-            pixmap.fill_rect(rect, &paint(style.water), Transform::identity(), None);
-        }
+        fill_extent(pixmap, ctx, &e, style.water);
     }
     let ocean = ctx.polygons(data.ocean.query(&ctx.env).map(|(p, _)| p));
     fill(pixmap, ocean.as_ref(), style.water, None);
@@ -195,17 +193,17 @@ fn draw_borders(pixmap: &mut Pixmap, data: &BasemapData, style: &BasemapStyle, c
 }
 
 /// Placement of one tile: world coordinates -> tile pixels.
-struct TileCtx {
-    zf: f32,
-    sizef: f32,
+pub(super) struct TileCtx {
+    pub zf: f32,
+    pub sizef: f32,
     /// Tile pixels per world unit (`2^z * size`).
     scale: f64,
     /// Global pixel position of the tile's top-left corner.
     origin: [f64; 2],
     /// Line-width factor: `size / 256 * style.line_scale`.
-    px_scale: f32,
+    pub px_scale: f32,
     /// Query box: the tile plus a margin for line widths.
-    env: Bbox,
+    pub env: Bbox,
 }
 
 impl TileCtx {
@@ -236,7 +234,12 @@ impl TileCtx {
         }
     }
 
-    fn px(&self, p: WorldPt) -> (f32, f32) {
+    /// True when world box `b` meets the tile's query box.
+    pub fn intersects(&self, b: &Bbox) -> bool {
+        b[0] <= self.env[2] && b[2] >= self.env[0] && b[1] <= self.env[3] && b[3] >= self.env[1]
+    }
+
+    pub fn px(&self, p: WorldPt) -> (f32, f32) {
         let x = p[0] * self.scale - self.origin[0];
         let y = p[1] * self.scale - self.origin[1];
         (x as f32, y as f32)
@@ -263,7 +266,7 @@ impl TileCtx {
     }
 
     /// One path holding all rings of `polys` (filled with the non-zero rule).
-    fn polygons<'a>(&self, polys: impl Iterator<Item = &'a Polygon>) -> Option<Path> {
+    pub fn polygons<'a>(&self, polys: impl Iterator<Item = &'a Polygon>) -> Option<Path> {
         let mut pb = PathBuilder::new();
         for poly in polys {
             for ring in &poly.rings {
@@ -279,7 +282,7 @@ impl TileCtx {
         pb.finish()
     }
 
-    fn lines<'a, 'b: 'a, A: 'b>(
+    pub fn lines<'a, 'b: 'a, A: 'b>(
         &self,
         runs: impl Iterator<Item = &'a LineRun<'b, A>>,
     ) -> Option<Path> {
@@ -308,7 +311,26 @@ impl TileCtx {
     }
 }
 
-fn paint(c: Rgba) -> Paint<'static> {
+/// Fills world box `e` with `c`, shrunk to the whole pixels it covers and without
+/// anti-aliasing: the pixels along its edge keep what is underneath (the coarser world layer),
+/// and the data drawn over the box blends into that, so no seam shows along the edge.
+pub(super) fn fill_extent(pixmap: &mut Pixmap, ctx: &TileCtx, e: &Bbox, c: Rgba) {
+    let (l, t) = ctx.px([e[0], e[1]]);
+    let (r, b) = ctx.px([e[2], e[3]]);
+    // Whole pixels inside the tile: tiny-skia rounds a rect's origin and size separately
+    // (origin -1 becomes 0 with the size kept), so never hand it negative corners.
+    let (l, t) = (l.max(0.0).ceil(), t.max(0.0).ceil());
+    let (r, b) = (r.min(ctx.sizef).floor(), b.min(ctx.sizef).floor());
+    if let Some(rect) = Rect::from_ltrb(l, t, r, b) {
+        let p = Paint {
+            anti_alias: false,
+            ..paint(c)
+        };
+        pixmap.fill_rect(rect, &p, Transform::identity(), None);
+    }
+}
+
+pub(super) fn paint(c: Rgba) -> Paint<'static> {
     Paint {
         shader: Shader::SolidColor(c.to_skia()),
         anti_alias: true,
@@ -316,7 +338,7 @@ fn paint(c: Rgba) -> Paint<'static> {
     }
 }
 
-fn fill(pixmap: &mut Pixmap, path: Option<&Path>, c: Rgba, mask: Option<&Mask>) {
+pub(super) fn fill(pixmap: &mut Pixmap, path: Option<&Path>, c: Rgba, mask: Option<&Mask>) {
     if let (Some(path), true) = (path, c.a > 0) {
         pixmap.fill_path(
             path,
@@ -328,7 +350,13 @@ fn fill(pixmap: &mut Pixmap, path: Option<&Path>, c: Rgba, mask: Option<&Mask>) 
     }
 }
 
-fn stroke(pixmap: &mut Pixmap, path: Option<&Path>, c: Rgba, width: f32, dash: Option<StrokeDash>) {
+pub(super) fn stroke(
+    pixmap: &mut Pixmap,
+    path: Option<&Path>,
+    c: Rgba,
+    width: f32,
+    dash: Option<StrokeDash>,
+) {
     let Some(path) = path else { return };
     if width <= 0.0 || c.a == 0 {
         return;

@@ -5,9 +5,13 @@
 
 mod admin;
 mod aliases;
+mod antimeridian;
+mod country_labels;
 mod geometry;
 mod sources;
+mod topology;
 mod towns;
+mod world;
 
 pub use aliases::{CORRECTIONS, VARIANTS};
 
@@ -77,6 +81,11 @@ pub fn run(data_dir: &Path) -> Result<Vec<String>, String> {
         "basemap: {} Natural Earth files copied",
         BASEMAP_FILES.len()
     ));
+    world::build_world(
+        &src.join("basemap/world"),
+        &data_dir.join("basemap"),
+        &mut log,
+    )?;
     let mut text = log.join("\n");
     text.push('\n');
     std::fs::write(data_dir.join("BUILD_LOG.txt"), text).map_err(io)?;

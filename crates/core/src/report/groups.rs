@@ -10,9 +10,9 @@ use super::jsonfile::{line_of_id, line_of_id_nth, parse_json};
 use crate::REGION_BBOX;
 use crate::diag::Diagnostic;
 
-/// Number of colours in the palette the app maps `colour_index` to (a colour-blind-safe
-/// qualitative palette such as Okabe–Ito).
-pub const PALETTE_SIZE: u8 = 8;
+/// Number of colours in the palette the app maps `colour_index` to
+/// ([`crate::palette::GROUP_COLOURS`], colour-blind safe, every pair ΔE ≥ 15).
+pub const PALETTE_SIZE: u8 = crate::palette::GROUP_COLOURS.len() as u8;
 
 /// One group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
