@@ -1,0 +1,102 @@
+//! `frontier-atlas distance`: legs, bearings and totals through coordinates and place
+//! names. Reference values: GeographicLib 2.1.2 `GeodSolve -i -p 6`:
+//! - 33.00059 70.07117 → 33.89968 70.10012: azi1 1.53818765244°, 99756.640580 m;
+//! - 33.89968 70.10012 → 34.008 71.57849: azi1 84.56267052376°, 137178.688672 m;
+//! - 33.00059 70.07117 → 34.52811 69.17231: azi1 −25.92403801646°, 188783.596181 m.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_frontier-atlas"))
+        .args(args)
+        .output()
+        .expect("run binary");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let (code, stdout, stderr) = run(args);
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+    serde_json::from_str(&stdout).expect("valid JSON")
+}
+
+#[test]
+fn two_towns_by_name() {
+    let v = json(&["distance", "Miran Shah", "Parachinar", "--json"]);
+    assert_eq!(v["km"], 99.757);
+    let legs = v["legs"].as_array().expect("legs");
+    assert_eq!(legs.len(), 1);
+    assert_eq!(legs[0]["from"], "Miran Shah");
+    assert_eq!(legs[0]["to"], "Parachinar");
+    assert_eq!(legs[0]["km"], 99.757);
+    assert_eq!(legs[0]["bearing_deg"], 1.538);
+    assert_eq!(legs[0]["label"], "99.8 km, 002°");
+    assert_eq!(v["points"][0]["kind"], "town");
+    // GeoConvert -m -p 0: 33.89968 70.10012 → 42SXC0171551577.
+    assert_eq!(v["points"][1]["mgrs"], "42SXC0171551577");
+}
+
+#[test]
+fn coordinates_and_names_mixed_three_points() {
+    let v = json(&[
+        "distance",
+        "33.00059, 70.07117",
+        "Parachinaar",
+        "34.008N 71.57849E",
+        "--json",
+    ]);
+    let legs = v["legs"].as_array().expect("legs");
+    assert_eq!(legs.len(), 2);
+    assert_eq!(legs[0]["from"], "33.00059, 70.07117");
+    assert_eq!(legs[0]["to"], "Parachinar");
+    assert_eq!(legs[0]["km"], 99.757);
+    assert_eq!(legs[1]["km"], 137.179);
+    assert_eq!(legs[1]["bearing_deg"], 84.563);
+    assert_eq!(v["km"], 236.935);
+    assert_eq!(v["points"][0]["kind"], "coordinate");
+    assert_eq!(v["points"][1]["input"], "Parachinaar");
+}
+
+#[test]
+fn a_typo_is_resolved_with_a_note() {
+    let (code, stdout, stderr) = run(&["distance", "Miramshah", "42SWD1581320727", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("\"Miramshah\" taken as Miran Shah (town, PAK)"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    // 42SWD1581320727 is the 1 m cell of 34.52811 69.17231 (its centre is < 1 m away).
+    let km = v["km"].as_f64().expect("km");
+    assert!((km - 188.784).abs() <= 0.001, "{km}");
+    let bearing = v["legs"][0]["bearing_deg"].as_f64().expect("bearing");
+    assert!((bearing - (360.0 - 25.924)).abs() <= 0.001, "{bearing}");
+}
+
+#[test]
+fn plain_output() {
+    let (code, stdout, _) = run(&["distance", "Miran Shah", "Parachinar"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        "Miran Shah → Parachinar\t99.757 km\t99.8 km, 002°\ntotal 99.8 km\n"
+    );
+}
+
+#[test]
+fn bad_points_get_a_message_and_exit_1() {
+    for (points, msg) in [
+        (["Atlantis", "Kabul"], "point 1 \"Atlantis\": no place called \"Atlantis\""),
+        (["Kabul", "42SXL0006551861"], "point 2 \"42SXL0006551861\": not a coordinate: MGRS square XL does not exist in zone 42S"),
+        (["95, 70", "Kabul"], "latitude 95 out of range"),
+    ] {
+        let (code, stdout, stderr) = run(&["distance", points[0], points[1], "--json"]);
+        assert_eq!(code, 1, "{points:?}: {stdout}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains(msg), "{points:?}: {stderr}");
+    }
+    let (code, _, stderr) = run(&["distance", "Kabul"]);
+    assert_eq!(code, 2, "clap: one point is not a path");
+    assert!(stderr.contains("POINT"), "{stderr}");
+}
