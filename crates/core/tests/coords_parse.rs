@@ -36,6 +36,7 @@ const GOOD: &[(&str, f64, f64, CoordFormat)] = &[
     ("34d 31m 41.2s N 69d 10m 20.3s E", KABUL.0, KABUL.1, CoordFormat::Dms),
     ("34d31m41.2sN 69d10m20.3sE", KABUL.0, KABUL.1, CoordFormat::Dms),
     ("34 deg 31 min 41.2 sec N, 69 deg 10 min 20.3 sec E", KABUL.0, KABUL.1, CoordFormat::Dms),
+    ("34 deg 31 min 41 sec N 69 deg 10 min 20 sec E", 34.0 + 31.0 / 60.0 + 41.0 / 3600.0, 69.0 + 10.0 / 60.0 + 20.0 / 3600.0, CoordFormat::Dms),
     ("34 31 41.2 N 69 10 20.3 E", KABUL.0, KABUL.1, CoordFormat::Dms),
     ("N34 31 41.2 E69 10 20.3", KABUL.0, KABUL.1, CoordFormat::Dms),
     ("69°10'20.3\"E 34°31'41.2\"N", KABUL.0, KABUL.1, CoordFormat::Dms),

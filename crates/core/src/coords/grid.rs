@@ -5,9 +5,9 @@ use mgrs_convert::{Error, Mgrs, ParseErrorKind, Precision};
 
 use super::{CoordError, LatLon};
 
-/// Whether `compact` (whitespace removed) is shaped like an MGRS reference: a UTM zone and
-/// band and two square letters (`42SXB…`), or a polar zone letter and two square letters
-/// followed by digits (`ZGC…`).
+/// Whether `compact` (whitespace removed) is shaped like an MGRS reference: a UTM zone,
+/// band and two square letters (`42SXB…`) or a polar zone letter and two square letters
+/// with digits (`ZGC…`), then only letters and digits (so `34DEG31…` and `33.5N…` are not).
 pub(crate) fn looks_like_mgrs(compact: &str) -> bool {
     let b = compact.as_bytes();
     let zone_digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -15,15 +15,18 @@ pub(crate) fn looks_like_mgrs(compact: &str) -> bool {
         .iter()
         .take_while(|c| c.is_ascii_alphabetic())
         .count();
-    match zone_digits {
-        1 | 2 => letters >= 2,
+    let head = &compact[zone_digits..zone_digits + letters];
+    let rest_alnum = b.iter().all(u8::is_ascii_alphanumeric);
+    let shaped = match zone_digits {
+        1 | 2 => letters == 3 && !head.eq_ignore_ascii_case("deg"),
         0 => {
             letters == 3
                 && matches!(b[0].to_ascii_uppercase(), b'A' | b'B' | b'Y' | b'Z')
                 && b.len() > 3
         }
         _ => false,
-    }
+    };
+    shaped && rest_alnum
 }
 
 /// Parse an MGRS reference, with or without spaces (`42SXB0006551861`,
@@ -102,6 +105,11 @@ mod tests {
     fn shapes() {
         assert!(looks_like_mgrs("42SXB0006551861"));
         assert!(looks_like_mgrs("4QFJ"));
+        assert!(looks_like_mgrs("42SXB00065X51861"));
+        assert!(!looks_like_mgrs("34DEG31MIN41SECN69DEG10MIN20SECE"));
+        assert!(!looks_like_mgrs("34DEG31MIN41.2SECN,69DEG"));
+        assert!(!looks_like_mgrs("42SX"));
+        assert!(!looks_like_mgrs("33NORTH70EAST"));
         assert!(looks_like_mgrs("ZGC1234"));
         assert!(!looks_like_mgrs("ZGC"));
         assert!(!looks_like_mgrs("QGC12"));

@@ -73,7 +73,11 @@ fn split(tokens: Vec<Token>) -> Result<Vec<Vec<Token>>, CoordError> {
         for t in tokens {
             match t {
                 Token::Sep => groups.push(Vec::new()),
-                t => groups.last_mut().map_or((), |g| g.push(t)),
+                t => {
+                    if let Some(g) = groups.last_mut() {
+                        g.push(t);
+                    }
+                }
             }
         }
         if groups.iter().any(Vec::is_empty) {
@@ -90,7 +94,9 @@ fn split(tokens: Vec<Token>) -> Result<Vec<Vec<Token>>, CoordError> {
             if prefix && hemi && !groups.last().is_some_and(Vec::is_empty) {
                 groups.push(Vec::new());
             }
-            groups.last_mut().map_or((), |g| g.push(t));
+            if let Some(g) = groups.last_mut() {
+                g.push(t);
+            }
             if !prefix && hemi {
                 groups.push(Vec::new());
             }
@@ -109,6 +115,7 @@ fn split(tokens: Vec<Token>) -> Result<Vec<Vec<Token>>, CoordError> {
         return Ok(split_by_units(nums));
     }
     let half = match nums.len() {
+        1 => return Err(CoordError::WrongCount(1)),
         2 | 4 | 6 => nums.len() / 2,
         n => return Err(CoordError::BareNumberCount(n)),
     };
@@ -129,7 +136,9 @@ fn split_by_units(nums: Vec<Num>) -> Vec<Vec<Token>> {
             last = None;
         }
         last = Some(n.unit.unwrap_or(next_unit(last)));
-        groups.last_mut().map_or((), |g| g.push(Token::Num(n)));
+        if let Some(g) = groups.last_mut() {
+            g.push(Token::Num(n));
+        }
     }
     groups
 }

@@ -118,8 +118,9 @@ pub struct SearchHit {
     /// ISO3 code for gazetteer entries; as the source gives it for incident places.
     pub country: Option<String>,
     pub entry: HitRef,
-    /// Higher is better: 1.0 exact, 0.95 alias, 0.9 variant, 0.8/0.75 prefix, 0.7 − 0.05
-    /// per edit fuzzy, 0.4 text; +0.01 inside Afghanistan/Pakistan.
+    /// Higher is better: 1.0 exact, 0.95 alias, 0.9 variant, 0.8 prefix (0.75 of a later
+    /// word), fuzzy 0.7 − 0.05 per edit (0.62 for one edit in an unfinished name), 0.4
+    /// text; +0.01 inside Afghanistan/Pakistan.
     pub score: f32,
     pub matched: MatchKind,
     /// The name or alias that matched.
