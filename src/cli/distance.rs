@@ -59,7 +59,10 @@ fn round3(v: f64) -> f64 {
 }
 
 /// Each point as a coordinate or place; an error names the point that failed.
-fn resolve_points(index: &SearchIndex, points: &[String]) -> Result<Vec<PointOut>, String> {
+fn resolve_points(
+    index: &SearchIndex,
+    points: &[String],
+) -> Result<Vec<(LatLon, PointOut)>, String> {
     let mut out = Vec::new();
     for (i, text) in points.iter().enumerate() {
         let g = go_to(text, index).map_err(|e| format!("point {} {text:?}: {e}", i + 1))?;
@@ -79,7 +82,7 @@ fn resolve_points(index: &SearchIndex, points: &[String]) -> Result<Vec<PointOut
                 (hit.kind.as_str().to_owned(), Some(hit.id.clone()))
             }
         };
-        out.push(PointOut {
+        let p = PointOut {
             input: text.clone(),
             name: g.label(),
             kind,
@@ -87,7 +90,8 @@ fn resolve_points(index: &SearchIndex, points: &[String]) -> Result<Vec<PointOut
             lat: round6(at.lat()),
             lon: round6(at.lon()),
             mgrs: format_mgrs(at),
-        });
+        };
+        out.push((at, p));
     }
     Ok(out)
 }
@@ -99,11 +103,8 @@ fn run_inner(dir: &Path, args: &DistanceArgs) -> Result<Out, String> {
     }
     let mut index = SearchIndex::new();
     index.add_gazetteer(&g);
-    let points = resolve_points(&index, &args.points)?;
-    let at: Vec<LatLon> = points
-        .iter()
-        .map(|p| LatLon::new(p.lat, p.lon).map_err(|e| e.to_string()))
-        .collect::<Result<_, _>>()?;
+    let (at, points): (Vec<LatLon>, Vec<PointOut>) =
+        resolve_points(&index, &args.points)?.into_iter().unzip();
     let m = measure_path(&at);
     let legs = m
         .legs
