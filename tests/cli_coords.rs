@@ -52,8 +52,19 @@ fn hemispheres_dms_and_mgrs_are_accepted() {
         assert_eq!(v["lon"], 70.071165);
         assert_eq!(v["mgrs"], "42SXB0006551861");
     }
-    let v = json(&["coords", "--json", "--", "-33.5", "-70.25"]);
-    assert_eq!((v["lat"].as_f64(), v["lon"].as_f64()), (Some(-33.5), Some(-70.25)));
+    for args in [
+        &["coords", "--json", "--", "-33.5", "-70.25"][..],
+        &["coords", "-33.5, -70.25", "--json"],
+        &["coords", "-33.5", "-70.25", "--json"],
+        &["coords", "--json", "-33.5", "-70.25"],
+    ] {
+        let v = json(args);
+        assert_eq!(
+            (v["lat"].as_f64(), v["lon"].as_f64()),
+            (Some(-33.5), Some(-70.25)),
+            "{args:?}"
+        );
+    }
 }
 
 #[test]
@@ -69,7 +80,10 @@ fn plain_output_has_one_line_per_form() {
 #[test]
 fn bad_input_gets_a_message_and_exit_1() {
     for (text, msg) in [
-        ("42SXL0006551861", "MGRS square XL does not exist in zone 42S"),
+        (
+            "42SXL0006551861",
+            "MGRS square XL does not exist in zone 42S",
+        ),
         ("95, 70", "latitude 95 out of range (-90 to 90)"),
         ("33N 190E", "longitude 190 out of range (-180 to 180)"),
         ("34°61'N 69°10'E", "minutes 61 out of range"),

@@ -64,13 +64,24 @@ fn coordinates_and_names_mixed_three_points() {
 fn a_typo_is_resolved_with_a_note() {
     let (code, stdout, stderr) = run(&["distance", "Miramshah", "42SWD1581320727", "--json"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("\"Miramshah\" taken as Miran Shah (town, PAK)"), "{stderr}");
+    assert!(
+        stderr.contains("\"Miramshah\" taken as Miran Shah (town, PAK)"),
+        "{stderr}"
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout).expect("json");
     // 42SWD1581320727's centre is 34.52810757 69.17231202 (GeoConvert -g -p 3), and
     // GeodSolve -i from Miran Shah to it: azi1 -25.92402401635°, 188783.272250 m.
     assert_eq!(v["km"], 188.783);
     assert_eq!(v["legs"][0]["bearing_deg"], 334.076);
     assert_eq!(v["points"][1]["kind"], "coordinate");
+}
+
+#[test]
+fn negative_coordinates_are_points_not_flags() {
+    // GeodSolve -i -33.5 -70.25 -33.6 -70.25 → azi1 180, 11091.428466 m.
+    let v = json(&["distance", "-33.5, -70.25", "-33.6 -70.25", "--json"]);
+    assert_eq!(v["legs"][0]["bearing_deg"], 180.0);
+    assert_eq!(v["km"], 11.091);
 }
 
 #[test]
@@ -86,8 +97,14 @@ fn plain_output() {
 #[test]
 fn bad_points_get_a_message_and_exit_1() {
     for (points, msg) in [
-        (["Atlantis", "Kabul"], "point 1 \"Atlantis\": no place called \"Atlantis\""),
-        (["Kabul", "42SXL0006551861"], "point 2 \"42SXL0006551861\": not a coordinate: MGRS square XL does not exist in zone 42S"),
+        (
+            ["Atlantis", "Kabul"],
+            "point 1 \"Atlantis\": no place called \"Atlantis\"",
+        ),
+        (
+            ["Kabul", "42SXL0006551861"],
+            "point 2 \"42SXL0006551861\": not a coordinate: MGRS square XL does not exist in zone 42S",
+        ),
         (["95, 70", "Kabul"], "latitude 95 out of range"),
     ] {
         let (code, stdout, stderr) = run(&["distance", points[0], points[1], "--json"]);
@@ -98,4 +115,10 @@ fn bad_points_get_a_message_and_exit_1() {
     let (code, _, stderr) = run(&["distance", "Kabul"]);
     assert_eq!(code, 2, "clap: one point is not a path");
     assert!(stderr.contains("POINT"), "{stderr}");
+    let (code, _, stderr) = run(&["distance", "Kabul", "--json"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("a path needs at least two points"),
+        "{stderr}"
+    );
 }

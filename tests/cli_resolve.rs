@@ -120,9 +120,16 @@ fn spelling_variants_and_typos_list_the_closest_first() {
         assert!(m["score"].as_f64().is_some_and(|s| s > 0.0));
     }
     assert_eq!(v[0]["matches"][0]["parent"], "North Waziristan");
-    assert!(stderr.contains("no place is called exactly \"Miramshah\""), "{stderr}");
+    assert!(
+        stderr.contains("no place is called exactly \"Miramshah\""),
+        "{stderr}"
+    );
     // Exact matches list only exact and alias matches, as before.
     let v = json(&["resolve", "Kunar", "--json"]);
     let ms = v[0]["matches"].as_array().expect("array");
-    assert!(ms.iter().all(|m| m["match"] == "exact" || m["match"] == "alias"), "{v}");
+    assert!(
+        ms.iter()
+            .all(|m| m["match"] == "exact" || m["match"] == "alias"),
+        "{v}"
+    );
 }

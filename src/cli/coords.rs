@@ -10,8 +10,8 @@ use serde::Serialize;
 pub struct CoordsArgs {
     /// The coordinate: `33.00059, 70.07117`, `33.00059N 70.07117E`, `34°31'41.2"N 69°10'20.3"E`,
     /// `34d 31m 41.2s N 69d 10m 20.3s E`, `42SXB0006551861` or `42S XB 00065 51861`. Several
-    /// words are joined with spaces; write negative values after `--` (`coords -- -33.5 -70.2`).
-    #[arg(required = true, value_name = "TEXT")]
+    /// words are joined with spaces; negative values are fine (`coords -33.5 -70.2`).
+    #[arg(required = true, value_name = "TEXT", allow_hyphen_values = true)]
     pub text: Vec<String>,
     /// Print JSON {"lat","lon","dms","mgrs","decimal","format"}; without it, one line per form.
     #[arg(long)]
@@ -36,8 +36,20 @@ pub(crate) fn round6(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
 }
 
+/// Words of a value list that accepts leading hyphens, with `--json` (which clap then takes
+/// as a value) taken out: (words, whether `--json` was among them).
+pub(crate) fn split_json_flag(words: &[String]) -> (Vec<String>, bool) {
+    let json = words.iter().any(|w| w == "--json");
+    (
+        words.iter().filter(|w| *w != "--json").cloned().collect(),
+        json,
+    )
+}
+
 pub fn run(args: &CoordsArgs) -> ExitCode {
-    let text = args.text.join(" ");
+    let (words, json_flag) = split_json_flag(&args.text);
+    let json = args.json || json_flag;
+    let text = words.join(" ");
     let p = match parse(&text) {
         Ok(p) => p,
         Err(e) => {
@@ -53,7 +65,7 @@ pub fn run(args: &CoordsArgs) -> ExitCode {
         decimal: format_decimal(p.at),
         format: p.format,
     };
-    if args.json {
+    if json {
         match serde_json::to_string_pretty(&out) {
             Ok(s) => println!("{s}"),
             Err(e) => {

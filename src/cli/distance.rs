@@ -10,13 +10,13 @@ use atlas_core::goto::{GoTo, go_to};
 use atlas_core::search::{MatchKind, SearchIndex};
 use serde::Serialize;
 
-use super::coords::round6;
+use super::coords::{round6, split_json_flag};
 
 #[derive(clap::Args, Debug)]
 pub struct DistanceArgs {
     /// Two or more points, each a coordinate in any form `coords` accepts (quote it:
     /// "33.00059, 70.07117") or a place name resolved as `resolve` does (best match).
-    #[arg(required = true, num_args = 2.., value_name = "POINT")]
+    #[arg(required = true, num_args = 2.., value_name = "POINT", allow_hyphen_values = true)]
     pub points: Vec<String>,
     /// Print JSON {"km","legs":[{"from","to","km","bearing_deg"}],"points":[…]}; without it,
     /// one line per leg and the total.
@@ -96,7 +96,10 @@ fn resolve_points(
     Ok(out)
 }
 
-fn run_inner(dir: &Path, args: &DistanceArgs) -> Result<Out, String> {
+fn run_inner(dir: &Path, points: &[String]) -> Result<Out, String> {
+    if points.len() < 2 {
+        return Err("a path needs at least two points".to_owned());
+    }
     let (g, diags) = atlas_core::data::load_gazetteer(dir);
     for d in &diags {
         eprintln!("warning: {d}");
@@ -104,7 +107,7 @@ fn run_inner(dir: &Path, args: &DistanceArgs) -> Result<Out, String> {
     let mut index = SearchIndex::new();
     index.add_gazetteer(&g);
     let (at, points): (Vec<LatLon>, Vec<PointOut>) =
-        resolve_points(&index, &args.points)?.into_iter().unzip();
+        resolve_points(&index, points)?.into_iter().unzip();
     let m = measure_path(&at);
     let legs = m
         .legs
@@ -126,14 +129,15 @@ fn run_inner(dir: &Path, args: &DistanceArgs) -> Result<Out, String> {
 }
 
 pub fn run(dir: &Path, args: &DistanceArgs) -> ExitCode {
-    let out = match run_inner(dir, args) {
+    let (points, json_flag) = split_json_flag(&args.points);
+    let out = match run_inner(dir, &points) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("distance: {e}");
             return ExitCode::FAILURE;
         }
     };
-    if args.json {
+    if args.json || json_flag {
         match serde_json::to_string_pretty(&out) {
             Ok(s) => println!("{s}"),
             Err(e) => {

@@ -14,7 +14,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 /// Every prefix of `word`, as typed one key at a time.
 fn keystrokes(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
-    (1..=chars.len()).map(|n| chars[..n].iter().collect()).collect()
+    (1..=chars.len())
+        .map(|n| chars[..n].iter().collect())
+        .collect()
 }
 
 fn bench_search(c: &mut Criterion) {
@@ -25,30 +27,41 @@ fn bench_search(c: &mut Criterion) {
     for inc in synthetic_demo_2024() {
         store.push(&inc.view());
     }
-    c.bench_function("search: build index (gazetteer, groups, findings, demo incidents)", |b| {
-        b.iter(|| {
-            let mut ix = SearchIndex::build(&g, &report.groups, &report.findings);
-            ix.add_incidents(&store);
-            black_box(ix.len())
-        })
-    });
+    c.bench_function(
+        "search: build index (gazetteer, groups, findings, demo incidents)",
+        |b| {
+            b.iter(|| {
+                let mut ix = SearchIndex::build(&g, &report.groups, &report.findings);
+                ix.add_incidents(&store);
+                black_box(ix.len())
+            })
+        },
+    );
     let mut ix = SearchIndex::build(&g, &report.groups, &report.findings);
     ix.add_incidents(&store);
     eprintln!("search bench: {} names indexed", ix.len());
-    for word in ["Miramshah", "Parachinaar", "Khyber Pakhtoonkhwa", "training centres"] {
+    for word in [
+        "Miramshah",
+        "Parachinaar",
+        "Khyber Pakhtoonkhwa",
+        "training centres",
+    ] {
         let typed = keystrokes(word);
         let n = typed.len();
-        c.bench_function(&format!("search: type {word:?} ({n} keystrokes, per keystroke)"), |b| {
-            b.iter_custom(|iters| {
-                let start = std::time::Instant::now();
-                for _ in 0..iters {
-                    for q in &typed {
-                        black_box(ix.search(q, 20));
+        c.bench_function(
+            &format!("search: type {word:?} ({n} keystrokes, per keystroke)"),
+            |b| {
+                b.iter_custom(|iters| {
+                    let start = std::time::Instant::now();
+                    for _ in 0..iters {
+                        for q in &typed {
+                            black_box(ix.search(q, 20));
+                        }
                     }
-                }
-                start.elapsed() / n as u32
-            })
-        });
+                    start.elapsed() / n as u32
+                })
+            },
+        );
     }
     c.bench_function("search: one 4-letter typo query (Kunr)", |b| {
         b.iter(|| black_box(ix.search(black_box("Kunr"), 20)))

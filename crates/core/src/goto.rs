@@ -9,7 +9,10 @@ use crate::search::{MatchKind, SearchHit, SearchIndex};
 pub enum GoTo {
     Coordinate(Parsed),
     /// A place and its point (a unit's label point, a town's point).
-    Place { hit: Box<SearchHit>, at: LatLon },
+    Place {
+        hit: Box<SearchHit>,
+        at: LatLon,
+    },
 }
 
 impl GoTo {
@@ -65,5 +68,69 @@ pub fn go_to(text: &str, index: &SearchIndex) -> Result<GoTo, GoToError> {
         }),
         _ if numeric => Err(GoToError::Coordinate(coord_err)),
         _ => Err(GoToError::UnknownPlace(text.to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coords::CoordFormat;
+    use crate::model::{Gazetteer, Town};
+
+    fn index() -> SearchIndex {
+        let town = |name: &str, lat: f64, lon: f64| Town {
+            id: format!("town:pk:{name}"),
+            name: name.to_owned(),
+            aliases: vec![],
+            country: "PAK".into(),
+            lon,
+            lat,
+            population: None,
+            rank: 5,
+            province_id: None,
+            district_id: None,
+        };
+        let g = Gazetteer::new(
+            vec![],
+            vec![
+                town("Miran Shah", 33.00059, 70.07117),
+                town("Chak 5", 31.0, 72.0),
+            ],
+        );
+        let mut ix = SearchIndex::new();
+        ix.add_gazetteer(&g);
+        ix
+    }
+
+    #[test]
+    fn coordinates_first_then_places() {
+        let ix = index();
+        let c = go_to("42SXB0006551861", &ix).unwrap();
+        assert!(matches!(c, GoTo::Coordinate(p) if p.format == CoordFormat::Mgrs));
+        assert_eq!(c.label(), "33.00059, 70.07117");
+        let p = go_to("  Miramshah ", &ix).unwrap();
+        assert_eq!(p.label(), "Miran Shah");
+        assert_eq!((p.at().lat(), p.at().lon()), (33.00059, 70.07117));
+        // A name with digits is found when it is exact.
+        assert_eq!(go_to("Chak 5", &ix).unwrap().label(), "Chak 5");
+    }
+
+    #[test]
+    fn errors_say_which_reading_failed() {
+        let ix = index();
+        assert_eq!(go_to("  ", &ix), Err(GoToError::Empty));
+        assert_eq!(
+            go_to("Atlantis", &ix).unwrap_err().to_string(),
+            "no place called \"Atlantis\" in the gazetteer, and not a coordinate"
+        );
+        assert_eq!(
+            go_to("42SXL0006551861", &ix).unwrap_err().to_string(),
+            "not a coordinate: MGRS square XL does not exist in zone 42S"
+        );
+        // Digits and a near-miss name: the coordinate's error, not a guess.
+        assert!(matches!(
+            go_to("Chak 6", &ix),
+            Err(GoToError::Coordinate(_))
+        ));
     }
 }

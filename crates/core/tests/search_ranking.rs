@@ -51,8 +51,20 @@ const TABLE: &[(&str, &str, HitKind, &str, MatchKind)] = &[
     ("Baluchistan", "Balochistan", Province, "PAK", Alias),
     ("KPK", "Khyber Pakhtunkhwa", Province, "PAK", Alias),
     ("NWFP", "Khyber Pakhtunkhwa", Province, "PAK", Alias),
-    ("Khyber Pakhtoonkhwa", "Khyber Pakhtunkhwa", Province, "PAK", Variant),
-    ("Gilgit Baltistan", "Gilgit-Baltistan", Province, "PAK", Exact),
+    (
+        "Khyber Pakhtoonkhwa",
+        "Khyber Pakhtunkhwa",
+        Province,
+        "PAK",
+        Variant,
+    ),
+    (
+        "Gilgit Baltistan",
+        "Gilgit-Baltistan",
+        Province,
+        "PAK",
+        Exact,
+    ),
     ("DI Khan", "Dera Ismail Khan", District, "PAK", Alias),
     ("Peshwar", "Peshawar", District, "PAK", Fuzzy),
     ("Quetaa", "Quetta", District, "PAK", Variant),
@@ -75,17 +87,53 @@ const TABLE: &[(&str, &str, HitKind, &str, MatchKind)] = &[
     ("South Wazir", "South Waziristan", District, "PAK", Prefix),
     // Groups: short names, full names, aliases.
     ("TTP", "Tehreek-e-Taliban Pakistan", Group, "", Exact),
-    ("Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan", Group, "", Alias),
-    ("Pakistani Taliban", "Tehreek-e-Taliban Pakistan", Group, "", Alias),
+    (
+        "Tehrik-i-Taliban Pakistan",
+        "Tehreek-e-Taliban Pakistan",
+        Group,
+        "",
+        Alias,
+    ),
+    (
+        "Pakistani Taliban",
+        "Tehreek-e-Taliban Pakistan",
+        Group,
+        "",
+        Alias,
+    ),
     ("ISKP", "Islamic State Khorasan Province", Group, "", Alias),
-    ("Daesh Khorasan", "Islamic State Khorasan Province", Group, "", Alias),
+    (
+        "Daesh Khorasan",
+        "Islamic State Khorasan Province",
+        Group,
+        "",
+        Alias,
+    ),
     ("Majid Brigade", "Majeed Brigade", Group, "", Alias),
     ("Majeed Brigade", "Majeed Brigade", Group, "", Exact),
     ("BLA", "Balochistan Liberation Army", Group, "", Exact),
-    ("AQIS", "Al-Qaeda in the Indian Subcontinent", Group, "", Exact),
+    (
+        "AQIS",
+        "Al-Qaeda in the Indian Subcontinent",
+        Group,
+        "",
+        Exact,
+    ),
     ("al Qaida", "Al-Qaeda", Group, "", Alias),
-    ("Turkistan Islamic Party", "East Turkestan Islamic Movement", Group, "", Alias),
-    ("Tehreek-e-Jihad", "Tehreek-e-Jihad Pakistan", Group, "", Prefix),
+    (
+        "Turkistan Islamic Party",
+        "East Turkestan Islamic Movement",
+        Group,
+        "",
+        Alias,
+    ),
+    (
+        "Tehreek-e-Jihad",
+        "Tehreek-e-Jihad Pakistan",
+        Group,
+        "",
+        Prefix,
+    ),
     ("Taliban", "Afghan Taliban", Group, "", Alias),
 ];
 
@@ -109,12 +157,24 @@ fn ranking_table() {
         if got != (name, kind, country, how) {
             let seen: Vec<String> = hits
                 .iter()
-                .map(|h| format!("{} ({:?}, {:?}, {:.2}, {})", h.name, h.kind, h.country, h.score, h.why))
+                .map(|h| {
+                    format!(
+                        "{} ({:?}, {:?}, {:.2}, {})",
+                        h.name, h.kind, h.country, h.score, h.why
+                    )
+                })
                 .collect();
-            wrong.push(format!("{q:?}: want {name} {kind:?} {country} {how:?}; got {seen:?}"));
+            wrong.push(format!(
+                "{q:?}: want {name} {kind:?} {country} {how:?}; got {seen:?}"
+            ));
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -124,12 +184,15 @@ fn results_are_sorted_and_explained() {
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     assert!(hits.iter().all(|h| h.matched == Prefix));
     // AF/PK first, provinces before districts before towns.
-    let region = |h: &atlas_core::search::SearchHit| {
-        matches!(h.country.as_deref(), Some("AFG" | "PAK"))
-    };
+    let region =
+        |h: &atlas_core::search::SearchHit| matches!(h.country.as_deref(), Some("AFG" | "PAK"));
     assert!(hits[..20].iter().all(region), "{:?}", &hits[..20]);
     assert_eq!(hits[0].kind, Province);
-    let kinds: Vec<HitKind> = hits.iter().take_while(|h| h.score == hits[0].score).map(|h| h.kind).collect();
+    let kinds: Vec<HitKind> = hits
+        .iter()
+        .take_while(|h| h.score == hits[0].score)
+        .map(|h| h.kind)
+        .collect();
     assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "{kinds:?}");
     let top = &index().search("Chamman", 1)[0];
     assert_eq!(top.why, "spelling variant of \"Chaman\"");
@@ -144,9 +207,19 @@ fn results_are_sorted_and_explained() {
 #[test]
 fn findings_text_is_searchable() {
     let hits = index().search_filtered("training centres Kunar", 5, |k| k == Finding);
-    assert!(!hits.is_empty(), "a finding mentions training centres in Kunar");
+    assert!(
+        !hits.is_empty(),
+        "a finding mentions training centres in Kunar"
+    );
     assert!(hits.iter().all(|h| h.matched == Text && h.kind == Finding));
-    assert!(hits[0].parent.as_deref().is_some_and(|p| p.contains("Kunar")), "{:?}", hits[0]);
+    assert!(
+        hits[0]
+            .parent
+            .as_deref()
+            .is_some_and(|p| p.contains("Kunar")),
+        "{:?}",
+        hits[0]
+    );
     assert!(index().search_filtered("zzzz qqqq", 5, |_| true).is_empty());
 }
 
@@ -156,7 +229,11 @@ fn nonsense_and_empty_find_nothing() {
     assert!(ix.search("", 10).is_empty());
     assert!(ix.search("  - ", 10).is_empty());
     assert!(ix.search("Kabul", 0).is_empty());
-    assert!(ix.resolve("Atlantis").is_empty(), "{:?}", ix.resolve("Atlantis"));
+    assert!(
+        ix.resolve("Atlantis").is_empty(),
+        "{:?}",
+        ix.resolve("Atlantis")
+    );
     assert!(ix.search("Xqzvw", 10).is_empty());
 }
 
@@ -208,7 +285,13 @@ fn incident_places_are_added_and_replaced() {
     assert_eq!(ix.len(), before + added);
     ix.clear_incidents();
     assert_eq!(ix.len(), before);
-    assert!(ix.search_filtered("Ghulam Khan", 5, |k| k == IncidentPlace).is_empty());
+    assert!(
+        ix.search_filtered("Ghulam Khan", 5, |k| k == IncidentPlace)
+            .is_empty()
+    );
     assert_eq!(ix.search("Miranshah", 1)[0].name, "Miran Shah");
-    assert!(!ix.search_filtered("training centres", 5, |k| k == Finding).is_empty());
+    assert!(
+        !ix.search_filtered("training centres", 5, |k| k == Finding)
+            .is_empty()
+    );
 }

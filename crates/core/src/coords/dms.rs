@@ -5,7 +5,11 @@ use super::LatLon;
 /// Degrees, minutes and seconds to 0.01″ (≤ 0.3 m), hemisphere letters after each value:
 /// `33°00'02.12"N 70°04'16.21"E`.
 pub fn format_dms(p: LatLon) -> String {
-    format!("{} {}", dms_part(p.lat(), 'N', 'S'), dms_part(p.lon(), 'E', 'W'))
+    format!(
+        "{} {}",
+        dms_part(p.lat(), 'N', 'S'),
+        dms_part(p.lon(), 'E', 'W')
+    )
 }
 
 /// `d°mm'ss.ss"H` of one value, rounded to hundredths of a second (so 59.999″ carries into

@@ -131,8 +131,14 @@ mod tests {
     #[test]
     fn messages_name_the_part() {
         let err = |s: &str| parse_mgrs(s).unwrap_err().to_string();
-        assert_eq!(err("42SAB0006551861"), "MGRS square AB does not exist in zone 42S");
-        assert_eq!(err("61SXB0006551861"), "MGRS zone 61 out of range (1 to 60)");
+        assert_eq!(
+            err("42SAB0006551861"),
+            "MGRS square AB does not exist in zone 42S"
+        );
+        assert_eq!(
+            err("61SXB0006551861"),
+            "MGRS zone 61 out of range (1 to 60)"
+        );
         assert!(err("42IXB0006551861").starts_with("MGRS latitude band I does not exist"));
         assert!(err("42SXB000655186").starts_with("MGRS digits `000655186` are odd"));
         assert!(err("42S").contains("grid zone only"), "{}", err("42S"));

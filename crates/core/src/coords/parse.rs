@@ -167,9 +167,7 @@ fn value(group: &[Token]) -> Result<Value, CoordError> {
     let mut nums = Vec::new();
     for (i, t) in group.iter().enumerate() {
         match t {
-            Token::Hemi(h) if hemi.is_none() && (i == 0 || i + 1 == group.len()) => {
-                hemi = Some(*h)
-            }
+            Token::Hemi(h) if hemi.is_none() && (i == 0 || i + 1 == group.len()) => hemi = Some(*h),
             Token::Hemi(h) => return Err(CoordError::MisplacedHemisphere(*h)),
             Token::Num(n) => nums.push(n),
             Token::Sep => {}

@@ -140,12 +140,16 @@ fn word_token(out: &mut Vec<Token>, word: &str, first: char, at: usize) -> Resul
         word_token(out, &word[..word.len() - 1], first, at)?;
         return word_token(out, &hemi.to_string(), hemi, at + word.len() - 1);
     }
-    let after_minutes = matches!(
-        out.last(),
-        Some(Token::Num(Num { unit: None, .. }))
-    ) && out.iter().rev().nth(1).is_some_and(
-        |t| matches!(t, Token::Num(Num { unit: Some(Unit::Min), .. })),
-    );
+    let after_minutes = matches!(out.last(), Some(Token::Num(Num { unit: None, .. })))
+        && out.iter().rev().nth(1).is_some_and(|t| {
+            matches!(
+                t,
+                Token::Num(Num {
+                    unit: Some(Unit::Min),
+                    ..
+                })
+            )
+        });
     let unit = match word {
         "s" => after_minutes.then_some(Unit::Sec),
         _ => unit_word(word),

@@ -6,9 +6,7 @@ mod label;
 mod measure;
 mod ring;
 
-pub use label::{
-    area_label, bearing_label, distance_label, leg_label, ring_label, total_label,
-};
+pub use label::{area_label, bearing_label, distance_label, leg_label, ring_label, total_label};
 pub use measure::{
     Leg, PathMeasure, distance_m, initial_bearing_deg, measure_path, polygon_area_m2,
     polygon_perimeter_m,

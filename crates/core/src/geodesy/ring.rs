@@ -105,8 +105,14 @@ mod tests {
             parse_radius_km("ten").unwrap_err().to_string(),
             "radius `ten` is not a number of kilometres"
         );
-        assert!(matches!(parse_radius_km("inf"), Err(RingError::NotANumber(_))));
-        assert!(matches!(parse_radius_km("NaN"), Err(RingError::NotANumber(_))));
+        assert!(matches!(
+            parse_radius_km("inf"),
+            Err(RingError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_radius_km("NaN"),
+            Err(RingError::NotANumber(_))
+        ));
         assert_eq!(parse_radius_km("20000"), Err(RingError::TooLarge(20000.0)));
         assert_eq!(parse_radius_km("19999.5"), Ok(19999.5));
     }
@@ -118,7 +124,10 @@ mod tests {
         let pts: Vec<_> = ring.exterior().points().collect();
         assert_eq!(pts.len(), 9, "closed");
         assert_eq!(pts[0], pts[8]);
-        assert!(pts[0].y() > 33.4 && (pts[0].x() - 70.0).abs() < 1e-9, "north first");
+        assert!(
+            pts[0].y() > 33.4 && (pts[0].x() - 70.0).abs() < 1e-9,
+            "north first"
+        );
         assert!(pts[2].x() > 70.5, "then east: clockwise");
         assert_eq!(range_ring(c, 50.0, 2), Err(RingError::TooFewSegments(2)));
         assert_eq!(range_ring(c, -1.0, 8), Err(RingError::NotPositive(-1.0)));

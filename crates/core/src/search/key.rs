@@ -94,7 +94,8 @@ mod tests {
 
     #[test]
     fn skeletons_fold_transliterations() {
-        let same = |a: &str, b: &str| skeleton(&Key::new(a).compact) == skeleton(&Key::new(b).compact);
+        let same =
+            |a: &str, b: &str| skeleton(&Key::new(a).compact) == skeleton(&Key::new(b).compact);
         assert!(same("Parachinaar", "Parachinar"));
         assert!(same("Chamman", "Chaman"));
         assert!(same("Khowst", "Khost"));

@@ -168,10 +168,7 @@ impl SearchIndex {
     /// prefix and fuzzy matches.
     pub fn resolve(&self, name: &str) -> Vec<SearchHit> {
         let mut hits = self.search_places(name, usize::MAX);
-        if hits
-            .first()
-            .is_some_and(|h| h.matched <= MatchKind::Alias)
-        {
+        if hits.first().is_some_and(|h| h.matched <= MatchKind::Alias) {
             hits.retain(|h| h.matched <= MatchKind::Alias);
         } else {
             hits.truncate(RESOLVE_CANDIDATES);

@@ -107,7 +107,10 @@ pub(crate) fn match_name(q: &Query, k: &Key) -> Option<How> {
     if qk.skel.len() >= 3 && k.skel.starts_with(&qk.skel) {
         return Some(How::Prefix);
     }
-    if k.word_starts().skip(1).any(|i| k.norm[i..].starts_with(&qk.norm)) {
+    if k.word_starts()
+        .skip(1)
+        .any(|i| k.norm[i..].starts_with(&qk.norm))
+    {
         return Some(How::WordPrefix);
     }
     typos(q, k)
@@ -205,6 +208,9 @@ mod tests {
         assert_eq!(How::Typos(2).why(false, "X"), "2 typing errors from \"X\"");
         assert_eq!(How::Typos(1).why(true, "X"), "1 typing error from \"X\"");
         assert_eq!(How::Same.why(true, "Konar"), "alias \"Konar\"");
-        assert_eq!(How::Spacing.why(false, "Miran Shah"), "name \"Miran Shah\", spaced differently");
+        assert_eq!(
+            How::Spacing.why(false, "Miran Shah"),
+            "name \"Miran Shah\", spaced differently"
+        );
     }
 }

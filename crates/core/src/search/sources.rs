@@ -127,7 +127,12 @@ pub(crate) fn finding_items(findings: &[ResolvedFinding]) -> Vec<(Item, Vec<Stri
             let f = &rf.finding;
             let places: Vec<&str> = rf.resolved.iter().map(|e| e.name.as_str()).collect();
             let bbox = rf.resolved.iter().map(|e| e.bbox).reduce(|a, b| {
-                [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]
+                [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ]
             });
             let bbox = bbox.unwrap_or(crate::REGION_BBOX);
             let country = rf.resolved.first().map(|e| e.country.clone());
