@@ -2,8 +2,8 @@
 //! their aliases and transliterations, group names and aliases, findings' text and the
 //! places of imported incidents; tolerant of typing errors and spelling variants.
 //!
-//! Ranking: exact > alias > transliteration variant > prefix > fuzzy (fewest edits first)
-//! > finding text; on a tie Afghanistan/Pakistan first, then larger first (country,
+//! Ranking: exact, then alias, transliteration variant, prefix, fuzzy (fewest edits
+//! first) and finding text; on a tie Afghanistan/Pakistan first, then larger first (country,
 //! province, district, town; population, then town rank), then by name.
 
 mod hit;

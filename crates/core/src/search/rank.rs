@@ -1,5 +1,5 @@
-//! Matching one query against one name, and the score that orders results: exact > alias
-//! > transliteration variant > prefix > fuzzy (fewest typing errors first) > text.
+//! Matching one query against one name, and the score that orders results: exact, then
+//! alias, transliteration variant, prefix, fuzzy (fewest typing errors first) and text.
 
 use super::MatchKind;
 use super::key::{Key, max_edits};
