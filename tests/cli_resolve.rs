@@ -89,3 +89,47 @@ fn missing_data_dir_is_reported_not_a_panic() {
     let v: serde_json::Value = serde_json::from_str(&stdout).expect("json");
     assert_eq!(v[0]["matches"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn spelling_variants_and_typos_list_the_closest_first() {
+    let (code, stdout, stderr) = run(&[
+        "resolve",
+        "Miranshah",
+        "Miramshah",
+        "Miram Shah",
+        "Parachinaar",
+        "Chamman",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let want = [
+        ("Miran Shah", "exact"),
+        ("Miran Shah", "fuzzy"),
+        ("Miran Shah", "fuzzy"),
+        ("Parachinar", "variant"),
+        ("Chaman", "variant"),
+    ];
+    for (i, (name, how)) in want.iter().enumerate() {
+        let m = &v[i]["matches"][0];
+        assert_eq!(m["name"], *name, "{}", v[i]);
+        assert_eq!(m["match"], *how, "{}", v[i]);
+        assert_eq!(m["kind"], "town");
+        assert_eq!(m["country"], "PAK");
+        assert!(m["why"].as_str().is_some_and(|s| s.contains(name)));
+        assert!(m["score"].as_f64().is_some_and(|s| s > 0.0));
+    }
+    assert_eq!(v[0]["matches"][0]["parent"], "North Waziristan");
+    assert!(
+        stderr.contains("no place is called exactly \"Miramshah\""),
+        "{stderr}"
+    );
+    // Exact matches list only exact and alias matches, as before.
+    let v = json(&["resolve", "Kunar", "--json"]);
+    let ms = v[0]["matches"].as_array().expect("array");
+    assert!(
+        ms.iter()
+            .all(|m| m["match"] == "exact" || m["match"] == "alias"),
+        "{v}"
+    );
+}

@@ -1,6 +1,8 @@
 //! Command line: no arguments opens the window; subcommands run headless.
 
+mod coords;
 mod density;
+mod distance;
 pub mod export;
 mod extract;
 mod load;
@@ -65,9 +67,11 @@ pub enum Command {
     },
     /// Resolve place names (countries, provinces, districts, towns) to gazetteer entries.
     ///
-    /// Matching ignores case, diacritics and punctuation and knows common alternative
-    /// spellings (Konar, Khowst, Chaghi, ...). Unknown names give an empty list and a
-    /// message on stderr; the exit code stays 0.
+    /// Matching ignores case, diacritics, punctuation and spacing and knows common alternative
+    /// spellings (Konar, Khowst, Chaghi, ...). Every exact or alias match is listed; when
+    /// there is none, the closest spelling variants, prefixes and near misses (Miramshah →
+    /// Miran Shah), best first, with a note on stderr. Unknown names give an empty list and
+    /// a message on stderr; the exit code stays 0.
     Resolve {
         /// One or more names.
         #[arg(required = true)]
@@ -76,6 +80,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A coordinate in any form (decimal degrees, DMS, MGRS), printed in every form.
+    ///
+    /// Prints {"lat","lon","dms","mgrs","decimal","format"} with --json; MGRS to 1 m. A text
+    /// that does not parse gets a message saying what is wrong and exit code 1.
+    Coords(coords::CoordsArgs),
+    /// Geodesic (WGS84) length and initial bearing of each leg through two or more points
+    /// (coordinates or place names), and the total.
+    ///
+    /// Prints {"km","legs":[{"from","to","km","bearing_deg","label"}],"points":[{"input",
+    /// "name","kind","id","lat","lon","mgrs"}]} with --json. A point that is neither a
+    /// coordinate nor a known place gets a message and exit code 1.
+    Distance(distance::DistanceArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -101,5 +117,7 @@ pub fn main() -> ExitCode {
         Some(Command::Export(args)) => export::run(&dir, &args),
         Some(Command::Density(args)) => density::run(&dir, &args),
         Some(Command::Project(cmd)) => project::run(&dir, &cmd),
+        Some(Command::Coords(args)) => coords::run(&args),
+        Some(Command::Distance(args)) => distance::run(&dir, &args),
     }
 }

@@ -5,8 +5,11 @@
 pub mod analysis;
 pub mod basemap;
 pub mod build;
+pub mod coords;
 pub mod data;
 pub mod diag;
+pub mod geodesy;
+pub mod goto;
 pub mod labels;
 pub mod model;
 pub mod names;
@@ -18,3 +21,4 @@ pub mod project;
 pub const REGION_BBOX: [f64; 4] = [55.0, 20.0, 82.0, 42.0];
 pub mod incidents;
 pub mod report;
+pub mod search;
