@@ -9,7 +9,7 @@ use super::legend_box::legend_box;
 use super::marks;
 use super::settings::ExportSettings;
 use crate::density::MapDensity;
-use crate::map::{BasemapTiles, attribution_lines, show_map_with, style};
+use crate::map::{BasemapTiles, credits, show_map_with, style};
 use crate::scene::AtlasData;
 use crate::state::{LayerSettings, ViewState};
 
@@ -32,6 +32,8 @@ pub struct ExportLayout {
     /// The legend was taller than the room below the title and was cut off.
     pub legend_clipped: bool,
     pub attribution: Option<Rect>,
+    /// The sources line as printed (with the chosen basemap source's credit).
+    pub sources: Option<String>,
     pub scale_bar: Option<ScaleBarMark>,
     pub north_arrow: Option<Rect>,
     pub watermark: bool,
@@ -115,6 +117,7 @@ pub fn draw_export_layout(
         legend: None,
         legend_clipped: false,
         attribution: None,
+        sources: None,
         scale_bar: None,
         north_arrow: None,
         watermark: false,
@@ -150,6 +153,7 @@ pub fn draw_export_layout(
         );
     }
     let map_rect = out.map;
+    let basemap_credit = tiles.source_credit().map(str::to_owned);
     ui.scope_builder(
         UiBuilder::new().max_rect(map_rect).id_salt("export-map"),
         |ui| {
@@ -232,7 +236,9 @@ pub fn draw_export_layout(
     // Sources, bottom right, wrapped so as not to run under the legend.
     let mut bottom = map_rect.max.y - margin;
     if settings.attribution {
-        let text = format!("Sources: {}", attribution_lines(layers).join(" · "));
+        let lines = credits(layers, basemap_credit.as_deref());
+        let text = format!("Sources: {}", lines.join(" · "));
+        out.sources = Some(text.clone());
         let f = font(14.0);
         let right = map_rect.max.x - margin;
         let place = |wrap: f32| {

@@ -156,6 +156,29 @@ impl Exporter {
         self
     }
 
+    /// Draw the basemap `spec` names (a local tile file or an online server over the built-in
+    /// basemap, or the built-in one alone). A bad file or URL is an error naming it, and the
+    /// basemap stays as it was. Renders wait for the source's tiles; tiles that fail leave the
+    /// built-in basemap showing (see [`Exporter::basemap_status`]).
+    pub fn set_basemap(
+        &mut self,
+        spec: &atlas_core::tiles::BasemapSpec,
+        options: &crate::map::tiles::BasemapOptions,
+    ) -> Result<(), crate::map::tiles::BasemapError> {
+        let ctx = self.harness.ctx.clone();
+        let st = self.harness.state_mut();
+        let data = st.data.clone();
+        st.tiles
+            .get_or_insert_with(|| BasemapTiles::new(ctx, data.basemap.clone()))
+            .set_spec(spec, options)
+    }
+
+    /// The chosen basemap source's state (last download error, tiles failed), if one is set.
+    pub fn basemap_status(&mut self) -> Option<crate::map::tiles::SourceStatus> {
+        let tiles = self.harness.state_mut().tiles.as_mut()?;
+        tiles.source_mut().map(|s| s.status())
+    }
+
     /// Render an export to an image of exactly `settings.size`, waiting (at most a minute)
     /// until every basemap tile it needs is ready. `synthetic` adds the "SYNTHETIC DATA"
     /// watermark.

@@ -19,9 +19,32 @@ pub fn attribution_lines(layers: &LayerSettings) -> Vec<&'static str> {
     out
 }
 
+/// [`attribution_lines`] plus the chosen basemap source's credit (after the built-in
+/// basemap's, which fills in under it) when the basemap layer is visible.
+pub fn credits(layers: &LayerSettings, basemap_source: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = attribution_lines(layers)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    if let Some(c) = basemap_source.filter(|c| !c.is_empty())
+        && layers.shown(LayerId::Basemap)
+        && !out.iter().any(|o| o == c)
+    {
+        let at = out.len().min(1);
+        out.insert(at, c.to_owned());
+    }
+    out
+}
+
 /// Paint the attribution in the bottom-right corner of `rect`.
-pub fn paint(ui: &egui::Ui, rect: Rect, layers: &LayerSettings, dark: bool) {
-    let text = attribution_lines(layers).join(" · ");
+pub fn paint(
+    ui: &egui::Ui,
+    rect: Rect,
+    layers: &LayerSettings,
+    dark: bool,
+    basemap_source: Option<&str>,
+) {
+    let text = credits(layers, basemap_source).join(" · ");
     if text.is_empty() {
         return;
     }

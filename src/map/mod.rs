@@ -19,11 +19,12 @@ pub mod palette;
 mod presence_layer;
 mod report_layer;
 pub mod style;
+pub mod tiles;
 mod towns_layer;
 pub mod transform;
 
-pub use attribution::attribution_lines;
-pub use basemap_tiles::BasemapTiles;
+pub use attribution::{attribution_lines, credits};
+pub use basemap_tiles::{BasemapLayer, BasemapTiles};
 pub use labels::{Label, LabelSink};
 
 use atlas_core::model::UnitKind;
@@ -66,8 +67,9 @@ pub fn show_map_with(
     if !interactive {
         map = map.panning(false).zoom_gesture(false);
     }
+    let credit = tiles.source_credit().map(str::to_owned);
     if basemap.visible {
-        map = map.with_layer(tiles, basemap.opacity);
+        map = map.with_layer(tiles.layer(), basemap.opacity);
     }
     if let Some(d) = density.filter(|_| layers.shown(LayerId::Choropleth)) {
         map = map.with_plugin(choropleth_layer::ChoroplethLayer {
@@ -183,7 +185,7 @@ pub fn show_map_with(
     let response = ui.add(map);
     // Exports lay out their own, larger "Sources" line.
     if interactive {
-        attribution::paint(ui, response.rect, layers, dark);
+        attribution::paint(ui, response.rect, layers, dark, credit.as_deref());
     }
 
     response

@@ -9,6 +9,7 @@ pub mod data;
 pub mod diag;
 pub mod model;
 pub mod names;
+pub mod tiles;
 
 /// The region the app covers (lon min, lat min, lon max, lat max): the extent of the bundled
 /// basemap clip.
