@@ -12,7 +12,10 @@ use frontier_atlas::session::Session;
 mod common;
 use common::data;
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/density_acled.csv");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/density_acled.csv"
+);
 
 fn scratch(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("atlas-session-{name}-{}", std::process::id()));
@@ -26,7 +29,11 @@ fn session() -> Session {
 }
 
 fn place_names(s: &Session) -> Vec<String> {
-    s.atlas().report_places.iter().map(|p| p.name.clone()).collect()
+    s.atlas()
+        .report_places
+        .iter()
+        .map(|p| p.name.clone())
+        .collect()
 }
 
 #[test]
@@ -38,7 +45,16 @@ fn report_places_are_derived_from_the_findings() {
     // and Chagai as the town's district.
     assert_eq!(
         place_names(&s),
-        ["Kunar", "Nangarhar", "Khost", "Paktika", "Awaran", "Panjgur", "Dalbandin", "Chagai"]
+        [
+            "Kunar",
+            "Nangarhar",
+            "Khost",
+            "Paktika",
+            "Awaran",
+            "Panjgur",
+            "Dalbandin",
+            "Chagai"
+        ]
     );
     let khost = &s.atlas().report_places[2];
     assert_eq!(khost.role, "New TTP training centre (province-level)");
@@ -67,7 +83,10 @@ fn report_places_are_derived_from_the_findings() {
     s.wait(&other, Duration::from_secs(60)).expect("loads");
     assert!(s.problems(&other).is_empty(), "{:?}", s.problems(&other));
     assert_eq!(place_names(&s), ["Kurram"]);
-    assert_eq!(s.atlas().report_places[0].role, "New TTP training centre (district-level)");
+    assert_eq!(
+        s.atlas().report_places[0].role,
+        "New TTP training centre (district-level)"
+    );
     // Back to the bundled report.
     s.wait(&p, Duration::from_secs(60)).expect("loads");
     assert_eq!(place_names(&s).len(), 8);
@@ -77,7 +96,12 @@ fn report_places_are_derived_from_the_findings() {
 #[test]
 fn two_datasets_load_side_by_side_each_with_its_analysis() {
     let mut p = Project::default();
-    let id = p.add_incidents("fixture", None, FileRef::path(FIXTURE), IncidentFormat::default());
+    let id = p.add_incidents(
+        "fixture",
+        None,
+        FileRef::path(FIXTURE),
+        IncidentFormat::default(),
+    );
     let mut s = session();
     s.wait(&p, Duration::from_secs(60)).expect("loads");
     let scene = s.scene(&p);
@@ -98,7 +122,12 @@ fn two_datasets_load_side_by_side_each_with_its_analysis() {
 #[test]
 fn a_missing_file_is_reported_and_the_rest_loads() {
     let mut p = Project::default();
-    p.add_incidents("gone", None, FileRef::path("/nonexistent/events.csv"), IncidentFormat::default());
+    p.add_incidents(
+        "gone",
+        None,
+        FileRef::path("/nonexistent/events.csv"),
+        IncidentFormat::default(),
+    );
     p.add_camp_points(FileRef::path("/nonexistent/camps.csv"));
     let mut s = session();
     s.wait(&p, Duration::from_secs(60)).expect("loads");
@@ -106,8 +135,14 @@ fn a_missing_file_is_reported_and_the_rest_loads() {
     let ids: Vec<&str> = problems.iter().map(|x| x.source.as_str()).collect();
     assert_eq!(ids, ["gone", "camps-camps"]);
     assert!(problems.iter().all(|x| x.missing));
-    assert_eq!(problems[0].message, "/nonexistent/events.csv: file not found");
-    assert_eq!(problems[0].path.as_deref(), Some(std::path::Path::new("/nonexistent/events.csv")));
+    assert_eq!(
+        problems[0].message,
+        "/nonexistent/events.csv: file not found"
+    );
+    assert_eq!(
+        problems[0].path.as_deref(),
+        Some(std::path::Path::new("/nonexistent/events.csv"))
+    );
     // The demo still loaded.
     assert_eq!(s.scene(&p).datasets["demo"].len(), 600);
 }

@@ -16,7 +16,10 @@ use frontier_atlas::ui::report_reader::ReaderRequest;
 mod common;
 use common::settle;
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/density_acled.csv");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/density_acled.csv"
+);
 const CAMPS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/crates/core/tests/fixtures/camps/camps.csv"
@@ -63,7 +66,10 @@ fn ctrl_s_saves_through_the_dialog_the_title_marks_changes_and_undo_works() {
     picker.answer(&path);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     until(&mut h, "save", |a| !a.doc.dirty());
-    assert_eq!(picker.asked.lock().expect("lock").as_slice(), [Pick::SaveProject("Untitled.json".into())]);
+    assert_eq!(
+        picker.asked.lock().expect("lock").as_slice(),
+        [Pick::SaveProject("Untitled.json".into())]
+    );
     assert_eq!(h.state().title(), "weekly — Frontier Atlas");
     let saved = load_project(&path).expect("saved project");
     assert!(!saved.layer("towns").expect("towns").style.visible);
@@ -71,13 +77,31 @@ fn ctrl_s_saves_through_the_dialog_the_title_marks_changes_and_undo_works() {
     // Undo (Ctrl+Z) brings the towns back and marks the change; Ctrl+S saves in place.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
-    assert!(h.state().project().layer("towns").expect("towns").style.visible);
+    assert!(
+        h.state()
+            .project()
+            .layer("towns")
+            .expect("towns")
+            .style
+            .visible
+    );
     assert_eq!(h.state().title(), "● weekly — Frontier Atlas");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run_steps(2);
     assert!(!h.state().doc.dirty());
-    assert_eq!(picker.asked.lock().expect("lock").len(), 1, "saved in place, no dialog");
-    assert!(load_project(&path).expect("load").layer("towns").expect("towns").style.visible);
+    assert_eq!(
+        picker.asked.lock().expect("lock").len(),
+        1,
+        "saved in place, no dialog"
+    );
+    assert!(
+        load_project(&path)
+            .expect("load")
+            .layer("towns")
+            .expect("towns")
+            .style
+            .visible
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -99,7 +123,10 @@ fn saved_views_are_added_and_keys_1_to_9_go_to_them() {
     h.key_press(egui::Key::Num1);
     h.run_steps(2);
     let c = h.state().view.center();
-    assert!((c[0] - 71.5).abs() < 1e-6 && (c[1] - 34.0).abs() < 1e-6, "{c:?}");
+    assert!(
+        (c[0] - 71.5).abs() < 1e-6 && (c[1] - 34.0).abs() < 1e-6,
+        "{c:?}"
+    );
     assert!((h.state().view.memory.zoom() - 8.0).abs() < 1e-9);
     h.key_press(egui::Key::Num2);
     h.run_steps(2);
@@ -111,7 +138,13 @@ fn saved_views_are_added_and_keys_1_to_9_go_to_them() {
     // Delete the first through the panel.
     h.get_all_by_label("Delete").next().expect("delete").click();
     h.run_steps(2);
-    let names: Vec<String> = h.state().project().views.iter().map(|v| v.name.clone()).collect();
+    let names: Vec<String> = h
+        .state()
+        .project()
+        .views
+        .iter()
+        .map(|v| v.name.clone())
+        .collect();
     assert_eq!(names, ["View 2"]);
 }
 
@@ -132,7 +165,14 @@ fn opening_with_unsaved_changes_asks_first_and_a_bad_file_leaves_the_project() {
     until(&mut h, "open attempt", |a| a.prompt.is_some());
     h.get_by_label_contains("bad.json: not valid JSON at line 1");
     // The open project is untouched (still has the unsaved change).
-    assert!(!h.state().project().layer("districts").expect("d").style.visible);
+    assert!(
+        !h.state()
+            .project()
+            .layer("districts")
+            .expect("d")
+            .style
+            .visible
+    );
     assert!(h.state().doc.dirty());
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -203,7 +243,9 @@ fn the_dialogs_png_equals_the_cli_export_of_the_saved_project() {
     h.state_mut().export.path = dialog_png.display().to_string();
     settle(&mut h);
     h.get_by_label("Save PNG").click();
-    until(&mut h, "dialog export", |a| a.export.status.starts_with("Saved"));
+    until(&mut h, "dialog export", |a| {
+        a.export.status.starts_with("Saved")
+    });
     // And with the command line from the saved file.
     let (center, zoom) = (h.state().view.center(), h.state().view.memory.zoom());
     let cli_png = dir.join("cli.png");
@@ -213,7 +255,10 @@ fn the_dialogs_png_equals_the_cli_export_of_the_saved_project() {
     assert_eq!(a.dimensions(), (800, 450));
     assert_eq!(a.dimensions(), b.dimensions());
     let diff = differing(&a, &b, 8).len();
-    assert!(diff * 1000 <= (800 * 450), "{diff} pixels differ (over 0.1 %)");
+    assert!(
+        diff * 1000 <= (800 * 450),
+        "{diff} pixels differ (over 0.1 %)"
+    );
     // The imported heatmap is on it: hiding its layer changes the map around Peshawar.
     let project = load_project(&project_path).expect("load");
     let shown: Vec<String> = project
@@ -223,7 +268,13 @@ fn the_dialogs_png_equals_the_cli_export_of_the_saved_project() {
         .map(|l| l.id.clone())
         .collect();
     let without = dir.join("without.png");
-    cli_export(&project_path, &without, center, zoom, Some(&shown.join(",")));
+    cli_export(
+        &project_path,
+        &without,
+        center,
+        zoom,
+        Some(&shown.join(",")),
+    );
     let c = image::open(&without).expect("png").to_rgba8();
     // Peshawar (71.55 E, 34.0 N) in image pixels.
     let export_zoom = zoom + (800.0f64 / 1200.0).log2();
@@ -235,6 +286,9 @@ fn the_dialogs_png_equals_the_cli_export_of_the_saved_project() {
         .into_iter()
         .filter(|(x, y)| (f64::from(*x) - px).abs() < 25.0 && (f64::from(*y) - py).abs() < 25.0)
         .count();
-    assert!(near > 300, "the imported heatmap is not visible at Peshawar ({near} pixels)");
+    assert!(
+        near > 300,
+        "the imported heatmap is not visible at Peshawar ({near} pixels)"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

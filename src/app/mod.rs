@@ -58,6 +58,9 @@ pub struct AtlasApp {
     /// The window asked to close and the user agreed (or nothing was unsaved).
     pub quit: bool,
     title: String,
+    /// The basemap the tiles were last set to, and why the last change failed.
+    applied_basemap: Option<atlas_core::project::BasemapSpec>,
+    pub basemap_error: Option<String>,
 }
 
 impl AtlasApp {
@@ -94,6 +97,8 @@ impl AtlasApp {
             show_about: false,
             quit: false,
             title: String::new(),
+            applied_basemap: None,
+            basemap_error: None,
         }
     }
 
@@ -180,7 +185,17 @@ impl AtlasApp {
         let tiles = self
             .tiles
             .get_or_insert_with(|| BasemapTiles::new(ctx.clone(), data.basemap.clone()));
-        let _ = tiles;
+        if self.applied_basemap.as_ref() != Some(&self.doc.project.basemap) {
+            let spec = self.doc.project.basemap.clone();
+            self.basemap_error = tiles
+                .set_spec(
+                    &spec.to_tiles(),
+                    &crate::map::tiles::BasemapOptions::default(),
+                )
+                .err()
+                .map(|e| e.to_string());
+            self.applied_basemap = Some(spec);
+        }
         egui::Panel::top("menu").show(ui, |ui| {
             let can = (self.doc.can_undo(), self.doc.can_redo());
             if let Some(a) = ui::menu::show(ui, &self.doc.project, &self.recent, can) {

@@ -60,6 +60,18 @@ pub struct ExportArgs {
     /// Dark basemap.
     #[arg(long)]
     pub dark: bool,
+    /// Basemap: builtin, builtin-dark, osm, opentopomap, a .mbtiles / .pmtiles file, or an
+    /// http(s):// template with {z}, {x} and {y} (giving a URL here is the consent to fetch).
+    #[arg(long, value_name = "SPEC")]
+    pub basemap: Option<String>,
+}
+
+/// `--basemap SPEC` as the project's basemap.
+pub fn parse_basemap(spec: &str) -> Result<atlas_core::project::BasemapSpec, String> {
+    let t: atlas_core::tiles::BasemapSpec = spec
+        .parse()
+        .map_err(|e| format!("bad --basemap {spec:?}: {e}"))?;
+    Ok(atlas_core::project::BasemapSpec::from_tiles(&t))
 }
 
 /// Afghanistan and Pakistan (lon min, lat min, lon max, lat max).
@@ -280,6 +292,9 @@ fn run_inner(dir: &Path, args: &ExportArgs) -> Result<(), String> {
     };
     if args.dark {
         project.basemap = atlas_core::project::BasemapSpec::Builtin { dark: true };
+    }
+    if let Some(b) = &args.basemap {
+        project.basemap = parse_basemap(b)?;
     }
     // Every argument is checked before anything slow.
     let plans = plans(args, &project)?;

@@ -95,6 +95,7 @@ pub enum Command {
 }
 
 pub fn main() -> ExitCode {
+    crate::map::tiles::init_logging();
     let cli = Cli::parse();
     let dir = cli.data.clone().unwrap_or_else(AtlasData::default_dir);
     match cli.command {

@@ -75,6 +75,9 @@ pub struct NewArgs {
     /// Dark basemap.
     #[arg(long)]
     pub dark: bool,
+    /// Basemap SPEC (as `export --basemap`).
+    #[arg(long, value_name = "SPEC")]
+    pub basemap: Option<String>,
 }
 
 pub fn run(dir: &Path, cmd: &ProjectCommand) -> ExitCode {
@@ -209,6 +212,9 @@ fn new(dir: &Path, a: &NewArgs) -> Result<(), String> {
     }
     if a.dark {
         p.basemap = atlas_core::project::BasemapSpec::Builtin { dark: true };
+    }
+    if let Some(b) = &a.basemap {
+        p.basemap = super::export::parse_basemap(b)?;
     }
     if let Some(e) = validate_project(&p).first() {
         return Err(e.to_string());

@@ -30,6 +30,8 @@ pub struct ExportLayout {
     /// The legend was taller than the room below the title and was cut off.
     pub legend_clipped: bool,
     pub attribution: Option<Rect>,
+    /// The sources line as printed (with the chosen basemap source's credit).
+    pub sources: Option<String>,
     pub scale_bar: Option<ScaleBarMark>,
     pub north_arrow: Option<Rect>,
     pub watermark: bool,
@@ -96,6 +98,7 @@ pub fn draw_export_layout(
         legend: None,
         legend_clipped: false,
         attribution: None,
+        sources: None,
         scale_bar: None,
         north_arrow: None,
         watermark: false,
@@ -131,6 +134,7 @@ pub fn draw_export_layout(
         );
     }
     let map_rect = out.map;
+    let basemap_credit = tiles.source_credit().map(str::to_owned);
     ui.scope_builder(
         UiBuilder::new().max_rect(map_rect).id_salt("export-map"),
         |ui| {
@@ -213,7 +217,9 @@ pub fn draw_export_layout(
     // Sources, bottom right, wrapped so as not to run under the legend.
     let mut bottom = map_rect.max.y - margin;
     if settings.attribution {
-        let text = format!("Sources: {}", attribution_lines(frame).join(" · "));
+        let lines = attribution_lines(frame, basemap_credit.as_deref());
+        let text = format!("Sources: {}", lines.join(" · "));
+        out.sources = Some(text.clone());
         let f = font(14.0);
         let right = map_rect.max.x - margin;
         let place = |wrap: f32| {

@@ -32,6 +32,8 @@ pub enum ExportError {
     Size(u32, u32),
     #[error("rendering failed: {0}")]
     Render(String),
+    #[error("basemap: {0}")]
+    Basemap(String),
     #[error("basemap tiles were not ready after {0:?}")]
     TilesTimeout(Duration),
     #[error("cannot write {path}: {message}")]
@@ -76,6 +78,12 @@ struct Running {
 #[derive(Default)]
 struct ExportState {
     tiles: Option<BasemapTiles>,
+    /// The basemap the tiles show (a job with another one switches them).
+    basemap: Option<atlas_core::project::BasemapSpec>,
+    /// Where online tiles are cached, the user agent.
+    options: crate::map::tiles::BasemapOptions,
+    /// A source built by [`Exporter::set_basemap`], put in place at the next render.
+    staged: Option<Option<Box<dyn crate::map::tiles::BasemapSource>>>,
     textures: HeatTextures,
     job: Option<Running>,
     layout: Option<ExportLayout>,
@@ -160,6 +168,7 @@ impl Exporter {
     /// until every basemap tile it needs is ready. The scene must be loaded (see
     /// [`crate::session::Session::wait`]): what it holds is what is drawn.
     pub fn render(&mut self, job: &ExportJob) -> Result<Rendered, ExportError> {
+        self.use_basemap(job)?;
         let settings = &job.settings;
         let [w, h] = settings.size;
         if !(1..=MAX_SIDE).contains(&w) || !(1..=MAX_SIDE).contains(&h) {
@@ -176,6 +185,51 @@ impl Exporter {
         let result = self.finish(w, h);
         self.harness.state_mut().job = None;
         result
+    }
+
+    /// Use the basemap `spec` names, with `options` (cache place, user agent), for the next
+    /// renders of jobs whose project has this basemap. A bad file or URL is an error naming
+    /// it, and nothing changes.
+    pub fn set_basemap(
+        &mut self,
+        spec: &atlas_core::tiles::BasemapSpec,
+        options: &crate::map::tiles::BasemapOptions,
+    ) -> Result<(), crate::map::tiles::BasemapError> {
+        let ctx = self.harness.ctx.clone();
+        let source = crate::map::tiles::basemap_for(spec, &ctx, options)?;
+        let st = self.harness.state_mut();
+        st.options = options.clone();
+        st.basemap = Some(atlas_core::project::BasemapSpec::from_tiles(spec));
+        st.staged = Some(source);
+        Ok(())
+    }
+
+    /// Switch the tiles to the job's basemap (a local file or online source over the
+    /// built-in one). A bad file or URL is an error naming it.
+    fn use_basemap(&mut self, job: &ExportJob) -> Result<(), ExportError> {
+        let spec = &job.project.basemap;
+        let ctx = self.harness.ctx.clone();
+        let st = self.harness.state_mut();
+        let tiles = st
+            .tiles
+            .get_or_insert_with(|| BasemapTiles::new(ctx, job.scene.atlas.basemap.clone()));
+        if let Some(source) = st.staged.take() {
+            tiles.set_source(source);
+        }
+        if st.basemap.as_ref() == Some(spec) {
+            return Ok(());
+        }
+        tiles
+            .set_spec(&spec.to_tiles(), &st.options)
+            .map_err(|e| ExportError::Basemap(e.to_string()))?;
+        st.basemap = Some(spec.clone());
+        Ok(())
+    }
+
+    /// The chosen basemap source's state (last download error, tiles failed), if one is set.
+    pub fn basemap_status(&mut self) -> Option<crate::map::tiles::SourceStatus> {
+        let tiles = self.harness.state_mut().tiles.as_mut()?;
+        tiles.source_mut().map(|s| s.status())
     }
 
     fn finish(&mut self, w: u32, h: u32) -> Result<Rendered, ExportError> {

@@ -53,12 +53,17 @@ fn layer_credit(frame: &MapFrame<'_>, l: &atlas_core::project::LayerDef) -> Vec<
     vec![text]
 }
 
-/// Attribution lines for the shown layers, deduplicated, in layer order (bottom first).
-pub fn attribution_lines(frame: &MapFrame<'_>) -> Vec<String> {
+/// Attribution lines for the shown layers, deduplicated, in layer order (bottom first);
+/// `basemap_source` is the chosen basemap source's credit (after the built-in basemap's,
+/// which fills in under it).
+pub fn attribution_lines(frame: &MapFrame<'_>, basemap_source: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if frame.layers.shown(LayerKind::Basemap) {
         for a in credits(LayerKind::Basemap) {
             out.push((*a).to_owned());
+        }
+        if let Some(c) = basemap_source.filter(|c| !c.is_empty()) {
+            out.push(c.to_owned());
         }
     }
     for l in frame.layers.shown_layers() {
@@ -72,8 +77,14 @@ pub fn attribution_lines(frame: &MapFrame<'_>) -> Vec<String> {
 }
 
 /// Paint the attribution in the bottom-right corner of `rect`.
-pub fn paint(ui: &egui::Ui, rect: Rect, frame: &MapFrame<'_>, dark: bool) {
-    let text = attribution_lines(frame).join(" · ");
+pub fn paint(
+    ui: &egui::Ui,
+    rect: Rect,
+    frame: &MapFrame<'_>,
+    dark: bool,
+    basemap_source: Option<&str>,
+) {
+    let text = attribution_lines(frame, basemap_source).join(" · ");
     if text.is_empty() {
         return;
     }

@@ -1,5 +1,6 @@
 //! The built-in offline basemap as a walkers `Tiles` source: tiles rendered on a worker thread
-//! from Natural Earth vectors and cached as textures.
+//! from Natural Earth vectors and cached as textures. A chosen source (local tile file or
+//! online server, see [`super::tiles`]) can be set over it; the built-in tiles fill in under it.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -9,6 +10,9 @@ use atlas_core::basemap::{BasemapData, BasemapStyle, TileImage, render_tile};
 use egui::{ColorImage, Context, Rect, TextureOptions, pos2};
 use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
+
+use super::tiles::{BasemapError, BasemapOptions, BasemapSource, basemap_for};
+use atlas_core::tiles::BasemapSpec;
 
 /// Deepest zoom rendered; closer views magnify these tiles.
 pub const MAX_ZOOM: u8 = 13;
@@ -27,6 +31,8 @@ pub struct BasemapTiles {
     requested: HashSet<(TileId, bool)>,
     to_worker: Sender<Request>,
     from_worker: Receiver<(TileId, bool, TileImage)>,
+    /// Drawn over the built-in tiles when set.
+    source: Option<Box<dyn BasemapSource>>,
 }
 
 impl BasemapTiles {
@@ -55,6 +61,7 @@ impl BasemapTiles {
             requested: HashSet::new(),
             to_worker,
             from_worker,
+            source: None,
         }
     }
 
@@ -62,10 +69,56 @@ impl BasemapTiles {
         self.dark = dark;
     }
 
-    /// Tiles asked for and not yet rendered (the export waits for zero).
+    /// Tiles asked for and not yet rendered or loaded, built-in and chosen source together
+    /// (the export waits for zero).
     pub fn pending(&mut self) -> usize {
         self.receive();
-        self.requested.len()
+        self.requested.len() + self.source.as_mut().map_or(0, |s| s.pending())
+    }
+
+    /// Draw `source` over the built-in tiles (`None`: the built-in basemap alone).
+    pub fn set_source(&mut self, source: Option<Box<dyn BasemapSource>>) {
+        self.source = source;
+    }
+
+    /// Use the basemap `spec` names: the built-in one (light or dark), or a source built by
+    /// [`basemap_for`] over it. On error nothing changes and the message names the file or
+    /// says what is wrong with the URL.
+    pub fn set_spec(
+        &mut self,
+        spec: &BasemapSpec,
+        options: &BasemapOptions,
+    ) -> Result<(), BasemapError> {
+        let source = basemap_for(spec, &self.ctx, options)?;
+        if let BasemapSpec::Builtin { dark } = spec {
+            self.dark = *dark;
+        }
+        self.source = source;
+        Ok(())
+    }
+
+    /// The chosen source over the built-in tiles, if any.
+    pub fn source(&self) -> Option<&dyn BasemapSource> {
+        self.source.as_deref()
+    }
+
+    pub fn source_mut(&mut self) -> Option<&mut (dyn BasemapSource + 'static)> {
+        self.source.as_deref_mut()
+    }
+
+    /// The chosen source's state for the status bar (online, last error, tiles failed).
+    pub fn source_status(&mut self) -> Option<super::tiles::SourceStatus> {
+        self.source.as_deref_mut().map(|s| s.status())
+    }
+
+    /// Credit of the chosen source (the built-in basemap's is a layer attribution).
+    pub fn source_credit(&self) -> Option<&str> {
+        self.source.as_deref().map(|s| s.credit())
+    }
+
+    /// A walkers layer drawing the built-in tiles and the chosen source over them.
+    pub fn layer(&mut self) -> BasemapLayer<'_> {
+        BasemapLayer(self)
     }
 
     fn receive(&mut self) {
@@ -153,5 +206,19 @@ impl Tiles for BasemapTiles {
 
     fn tile_size(&self) -> u32 {
         TILE_SIZE
+    }
+}
+
+/// The built-in tiles, then the chosen source on top (see [`BasemapTiles::layer`]).
+pub struct BasemapLayer<'a>(&'a mut BasemapTiles);
+
+impl walkers::Layer for BasemapLayer<'_> {
+    fn draw(&mut self, canvas: &mut walkers::Canvas, projector: &walkers::Projector) {
+        use walkers::Layer;
+        let tiles: &mut BasemapTiles = self.0;
+        Layer::draw(&mut &mut *tiles, canvas, projector);
+        if let Some(source) = tiles.source.as_deref_mut() {
+            Layer::draw(&mut &mut *source, canvas, projector);
+        }
     }
 }

@@ -20,11 +20,12 @@ pub mod palette;
 mod presence_layer;
 mod report_layer;
 pub mod style;
+pub mod tiles;
 mod towns_layer;
 pub mod transform;
 
 pub use attribution::attribution_lines;
-pub use basemap_tiles::BasemapTiles;
+pub use basemap_tiles::{BasemapLayer, BasemapTiles};
 pub use heat_textures::HeatTextures;
 pub use labels::{Label, LabelSink};
 
@@ -103,6 +104,7 @@ pub fn show_map(
         .filter(|l| l.kind.is_density())
         .filter_map(|l| Some((l, frame.density(l)?)))
         .collect();
+    let credit = tiles.source_credit().map(str::to_owned);
     let mut tiles = Some(tiles);
     let mut map = Map::new(None, &mut view.memory, start_position())
         .zoom_with_ctrl(false)
@@ -120,7 +122,7 @@ pub fn show_map(
         };
         map = match layer.kind {
             LayerKind::Basemap => match tiles.take() {
-                Some(t) => map.with_layer(t, style.opacity),
+                Some(t) => map.with_layer(t.layer(), style.opacity),
                 None => map,
             },
             LayerKind::Provinces | LayerKind::Districts => {
@@ -236,7 +238,7 @@ pub fn show_map(
     let response = ui.add(map);
     // Exports lay out their own, larger "Sources" line.
     if interactive {
-        attribution::paint(ui, response.rect, frame, dark);
+        attribution::paint(ui, response.rect, frame, dark, credit.as_deref());
     }
     response
 }

@@ -10,11 +10,20 @@ use criterion::{Criterion, criterion_group, criterion_main};
 fn project(dir: &std::path::Path) -> Project {
     let mut p = Project::default();
     for n in ["acled-2024", "ucdp-2024", "gtd-2020"] {
-        p.add_incidents(n, None, FileRef::path(dir.join(format!("{n}.csv"))), Default::default());
+        p.add_incidents(
+            n,
+            None,
+            FileRef::path(dir.join(format!("{n}.csv"))),
+            Default::default(),
+        );
     }
     p.add_camp_points(FileRef::path(dir.join("camps.csv")));
     for i in 0..9 {
-        p.views.push(SavedView::new(format!("View {i}"), [69.0 + f64::from(i) * 0.1, 33.0], 7.0));
+        p.views.push(SavedView::new(
+            format!("View {i}"),
+            [69.0 + f64::from(i) * 0.1, 33.0],
+            7.0,
+        ));
     }
     p
 }

@@ -45,6 +45,54 @@ impl BasemapSpec {
         matches!(self, BasemapSpec::Builtin { dark: true })
     }
 
+    /// The tile reader's spec (file references resolved as they are: absolute after loading).
+    pub fn to_tiles(&self) -> crate::tiles::BasemapSpec {
+        use crate::tiles::BasemapSpec as T;
+        let path = |f: &FileRef| {
+            f.path
+                .clone()
+                .or_else(|| f.absolute.clone())
+                .unwrap_or_default()
+        };
+        match self {
+            BasemapSpec::Builtin { dark } => T::Builtin { dark: *dark },
+            BasemapSpec::Mbtiles { file } => T::Mbtiles { path: path(file) },
+            BasemapSpec::Pmtiles { file } => T::Pmtiles { path: path(file) },
+            BasemapSpec::Xyz {
+                url,
+                attribution,
+                max_zoom,
+            } => T::Xyz {
+                url: url.clone(),
+                attribution: attribution.clone(),
+                max_zoom: *max_zoom,
+            },
+        }
+    }
+
+    /// From a tile spec (the command line's `--basemap SPEC`).
+    pub fn from_tiles(t: &crate::tiles::BasemapSpec) -> Self {
+        use crate::tiles::BasemapSpec as T;
+        match t {
+            T::Builtin { dark } => BasemapSpec::Builtin { dark: *dark },
+            T::Mbtiles { path } => BasemapSpec::Mbtiles {
+                file: FileRef::path(path),
+            },
+            T::Pmtiles { path } => BasemapSpec::Pmtiles {
+                file: FileRef::path(path),
+            },
+            T::Xyz {
+                url,
+                attribution,
+                max_zoom,
+            } => BasemapSpec::Xyz {
+                url: url.clone(),
+                attribution: attribution.clone(),
+                max_zoom: *max_zoom,
+            },
+        }
+    }
+
     /// The basemap fetches tiles over the network.
     pub fn is_online(&self) -> bool {
         matches!(self, BasemapSpec::Xyz { .. })
