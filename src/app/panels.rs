@@ -184,6 +184,15 @@ impl AtlasApp {
         if let Some(req) = self.import.request.take() {
             self.add_incidents(req);
         }
+        if std::mem::take(&mut self.import.browse) {
+            self.pick(ctx, super::files::Pick::ImportIncidents);
+        }
+        if std::mem::take(&mut self.export.browse) {
+            let name = std::path::Path::new(&self.export.path)
+                .file_name()
+                .map_or("export.png".into(), |n| n.to_string_lossy().into_owned());
+            self.pick(ctx, super::files::Pick::SaveImage(name));
+        }
         if self.export.open
             && let Some(tiles) = self.tiles.as_mut()
         {

@@ -30,6 +30,8 @@ pub struct ExportDialog {
     /// Banner text kept while the banner is off.
     pub banner: Banner,
     pub status: String,
+    /// "Browse…" was clicked (the app opens the file dialog).
+    pub browse: bool,
     preview_view: ViewState,
     job: Option<Receiver<Outcome>>,
 }
@@ -44,6 +46,7 @@ impl Default for ExportDialog {
                 preset: BannerPreset::Unclassified,
             },
             status: String::new(),
+            browse: false,
             preview_view: ViewState::default(),
             job: None,
         }
@@ -202,6 +205,9 @@ pub fn show(
             ui.horizontal(|ui| {
                 ui.label("Save as");
                 ui.text_edit_singleline(&mut dlg.path);
+                if ui.button("Browse…").clicked() {
+                    dlg.browse = true;
+                }
                 let busy = dlg.busy();
                 let job = || ExportJob::new(frame.project, frame.scene.clone(), settings.clone());
                 if ui

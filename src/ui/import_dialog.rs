@@ -46,6 +46,8 @@ pub struct ImportDialog {
     pub request: Option<ImportRequest>,
     /// The source the last import from here created (show its progress and summary).
     pub importing: Option<String>,
+    /// "Browse…" was clicked (the app opens the file dialog).
+    pub browse: bool,
 }
 
 impl Default for ImportDialog {
@@ -59,6 +61,7 @@ impl Default for ImportDialog {
             replace_demo: true,
             request: None,
             importing: None,
+            browse: false,
         }
     }
 }
@@ -156,6 +159,9 @@ fn body(
         ui.add(edit).labelled_by(ui.label("File path").id);
         if ui.button("Inspect").clicked() {
             dlg.inspect();
+        }
+        if ui.button("Browse…").clicked() {
+            dlg.browse = true;
         }
     });
     match &dlg.inspection {
