@@ -6,11 +6,10 @@ use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use frontier_atlas::app::AtlasApp;
 
-mod common;
-use common::{data, settle};
+use crate::common::{data, settle};
 
 fn harness(width: f32, height: f32) -> Harness<'static, AtlasApp> {
-    common::app_harness(width, height, true)
+    crate::common::app_harness(width, height, true)
 }
 
 #[test]

@@ -5,8 +5,7 @@ use atlas_core::incidents::{
     CsvFormat, DatePrecision, LocationPrecision, Schema, detect_schema, import_csv_file,
 };
 
-mod common;
-use common::{day, dropped_lines, fixture, go, reason};
+use crate::common::{day, dropped_lines, fixture, go, reason};
 #[test]
 fn detects_each_schema_from_its_header() {
     assert_eq!(

@@ -7,8 +7,7 @@ use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use frontier_atlas::app::AtlasApp;
 
-mod common;
-use common::data;
+use crate::common::data;
 
 fn harness() -> Harness<'static, AtlasApp> {
     let mut h = Harness::builder()

@@ -13,8 +13,7 @@ use egui_kittest::kittest::Queryable;
 use frontier_atlas::app::{AtlasApp, Pick, ScriptedPicker};
 use frontier_atlas::ui::report_reader::ReaderRequest;
 
-mod common;
-use common::settle;
+use crate::common::settle;
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -46,7 +45,7 @@ fn until(h: &mut Harness<'static, AtlasApp>, what: &str, done: impl Fn(&AtlasApp
 }
 
 fn with_picker(wgpu: bool) -> (Harness<'static, AtlasApp>, ScriptedPicker) {
-    let mut h = common::app_harness(1400.0, 900.0, wgpu);
+    let mut h = crate::common::app_harness(1400.0, 900.0, wgpu);
     let picker = ScriptedPicker::default();
     h.state_mut().picker = Arc::new(picker.clone());
     h.run_steps(2);

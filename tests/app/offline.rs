@@ -6,7 +6,6 @@
 //! sockets in the trace. A control run that does open one shows the count works.
 //! Needs Debian's `strace` (installed by .ci/run).
 
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -132,8 +131,8 @@ fn the_socket_count_sees_a_connection() {
 #[test]
 #[ignore = "run under strace by the_windowed_app_opens_no_network_socket"]
 fn probe_window_app() {
-    let mut h = common::app_harness(1000.0, 700.0, true);
-    common::settle(&mut h);
+    let mut h = crate::common::app_harness(1000.0, 700.0, true);
+    crate::common::settle(&mut h);
     h.render().expect("render the window");
 }
 

@@ -8,8 +8,7 @@ use egui_kittest::kittest::Queryable;
 use frontier_atlas::export::{ExportError, ExportLayout, ExportSettings, Exporter, ScaleBar};
 use geo::{Distance, Haversine, Point};
 
-mod common;
-use common::{bare_scene, job, set_kind};
+use crate::common::{bare_scene, job, set_kind};
 
 fn exporter() -> Exporter {
     Exporter::new().expect("graphics adapter (install mesa-vulkan-drivers)")
@@ -277,7 +276,7 @@ fn synthetic_watermark_is_drawn_exactly_when_the_demo_is_shown() {
     let mut ex = exporter();
     let s = small(None);
     let project = Project::default();
-    let scene = common::loaded_scene(&project);
+    let scene = crate::common::loaded_scene(&project);
     let mut hidden = project.layers.clone();
     for k in LayerKind::DENSITY {
         set_kind(&mut hidden, k, false);

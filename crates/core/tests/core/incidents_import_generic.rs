@@ -5,8 +5,7 @@ use atlas_core::incidents::{
     import_csv_file, import_geojson_file,
 };
 
-mod common;
-use common::{day, dropped_lines, fixture, go, reason};
+use crate::common::{day, dropped_lines, fixture, go, reason};
 
 fn generic_mapping() -> ColumnMapping {
     ColumnMapping {

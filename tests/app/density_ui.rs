@@ -20,11 +20,10 @@ const GENERIC: &str = concat!(
     "/tests/fixtures/density_generic.csv"
 );
 
-mod common;
-use common::settle;
+use crate::common::settle;
 
 fn harness(wgpu: bool) -> Harness<'static, AtlasApp> {
-    common::app_harness(1200.0, 800.0, wgpu)
+    crate::common::app_harness(1200.0, 800.0, wgpu)
 }
 
 /// The dataset the density panel shows.

@@ -9,8 +9,7 @@ use atlas_core::project::{FileRef, IncidentFormat, Project, SourceKind};
 use frontier_atlas::scene::AtlasData;
 use frontier_atlas::session::Session;
 
-mod common;
-use common::data;
+use crate::common::data;
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
