@@ -304,6 +304,5 @@ fn density_style(p: &crate::density::DensityParams) -> atlas_core::project::Dens
         method: q.method.into(),
         classes: q.classes,
         bucket: p.bucket.into(),
-        rescale_per_frame: false,
     }
 }

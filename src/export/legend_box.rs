@@ -45,6 +45,7 @@ pub(super) fn legend_box(
             }
             style.spacing.item_spacing *= s.max(1.0);
             crate::ui::legend::show(ui, frame, true);
+            crate::ui::density_legend::show_scene(ui, frame);
         });
     let rect = inner.response.rect;
     LegendBox {

@@ -42,11 +42,12 @@ fn layer_credit(frame: &MapFrame<'_>, l: &atlas_core::project::LayerDef) -> Vec<
         SourceKind::Incidents { .. } => match frame.scene.datasets.get(&src.id) {
             Some(d) if d.synthetic() => format!("Incidents: {name} (SYNTHETIC, {} rows)", d.len()),
             Some(d) => format!("Incidents: {name} ({} rows)", d.len()),
-            None => format!("Incidents: {name}"),
+            // Not loaded (yet): nothing of it is drawn, so nothing is credited.
+            None => return Vec::new(),
         },
         SourceKind::CampPoints { .. } => match frame.scene.camp_points.get(&src.id) {
             Some(p) => format!("Camps: {name} ({} points)", p.len()),
-            None => format!("Camps: {name}"),
+            None => return Vec::new(),
         },
         SourceKind::ReportText { .. } => format!("Places named in: {name}"),
     };

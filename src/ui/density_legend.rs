@@ -41,21 +41,69 @@ pub fn short_number(v: f64) -> String {
     }
 }
 
-/// The density legend (nothing when no density layer is shown).
+/// The density legend of the window's dataset (nothing when no density layer is shown).
 pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
-    let (layers, dark) = (frame.layers, frame.dark());
-    if !layers.any_density() {
+    if !frame.layers.any_density() {
         return;
     }
-    let Some(ds) = density.dataset() else {
+    let shown = |k: LayerId| frame.layers.shown(k);
+    entries(
+        ui,
+        frame,
+        density.dataset().map(|d| &**d),
+        density.analysis().map(|a| &**a),
+        &shown,
+    );
+}
+
+/// The density legend of every dataset a shown layer draws, from the frame's scene (as the
+/// export draws it): one block per dataset, keyed to that dataset's shown layers.
+pub fn show_scene(ui: &mut egui::Ui, frame: &MapFrame<'_>) {
+    let density = || frame.layers.shown_layers().filter(|l| l.kind.is_density());
+    let mut sources: Vec<&str> = Vec::new();
+    for s in density().filter_map(|l| l.source.as_deref()) {
+        if !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
+    for src in sources {
+        let of_src = || density().filter(|l| l.source.as_deref() == Some(src));
+        let analysis = of_src().find_map(|l| frame.scene.analyses.get(&l.id));
+        let shown = |k: LayerId| of_src().any(|l| l.kind == k);
+        entries(
+            ui,
+            frame,
+            frame.scene.datasets.get(src).map(|d| &**d),
+            analysis.map(|a| &**a),
+            &shown,
+        );
+    }
+}
+
+/// One dataset's legend block; `shown` says which density kinds of it are drawn.
+fn entries(
+    ui: &mut egui::Ui,
+    frame: &MapFrame<'_>,
+    ds: Option<&crate::density::Dataset>,
+    a: Option<&crate::density::Analysis>,
+    shown: &dyn Fn(LayerId) -> bool,
+) {
+    let dark = frame.dark();
+    let Some(ds) = ds else {
         ui.label("Incidents: loading…");
         return;
     };
-    ui.strong(format!("Attack density: {}", ds.origin.name));
+    // The text colour, not the theme's strong colour: an export's legend sets its own ink.
+    let ink = ui.visuals().text_color();
+    ui.label(
+        egui::RichText::new(format!("Attack density: {}", ds.origin.name))
+            .strong()
+            .color(ink),
+    );
     if ds.synthetic() {
         ui.colored_label(WARNING_RED, SYNTHETIC_WARNING);
     }
-    let Some(a) = density.analysis() else {
+    let Some(a) = a else {
         ui.label("Computing…");
         return;
     };
@@ -67,7 +115,7 @@ pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
         ds.len(),
         a.fatalities
     ));
-    if layers.shown(LayerId::Heatmap)
+    if shown(LayerId::Heatmap)
         && let Some(heat) = &a.heat
     {
         ui.label(format!(
@@ -76,7 +124,7 @@ pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
         ));
         ramp(ui, heat.peak, dark);
     }
-    if layers.shown(LayerId::Choropleth) {
+    if shown(LayerId::Choropleth) {
         let u = &a.units;
         ui.label(format!(
             "Choropleth: {noun} per {} ({})",
@@ -120,7 +168,7 @@ pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
             ));
         }
     }
-    if layers.shown(LayerId::Incidents) {
+    if shown(LayerId::Incidents) {
         row(ui, "Incident, exact or town (zoom 8 and closer)", |p, r| {
             p.circle(
                 r.center(),
@@ -151,8 +199,11 @@ pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
 
 /// The heatmap's colour ramp with ticks at 0, a quarter of the peak and the peak.
 fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool) {
-    let (rect, _) = ui.allocate_exact_size(vec2(200.0, 30.0), Sense::hover());
-    let bar = egui::Rect::from_min_size(rect.min, vec2(rect.width(), 12.0));
+    // Sized with the text, so an export's scaled legend gets a scaled ramp.
+    let body = egui::TextStyle::Body.resolve(ui.style()).size;
+    let k = body / 14.0;
+    let (rect, _) = ui.allocate_exact_size(vec2(200.0, 30.0) * k, Sense::hover());
+    let bar = egui::Rect::from_min_size(rect.min, vec2(rect.width(), 12.0 * k));
     let p = ui.painter();
     // Checker behind the bar so its transparent low end reads as "fades out".
     p.rect_filled(bar, 0.0, Color32::from_gray(if dark { 40 } else { 240 }));
@@ -178,7 +229,7 @@ fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool) {
         Stroke::new(0.5, Color32::from_gray(120)),
         egui::StrokeKind::Outside,
     );
-    let font = egui::FontId::proportional(11.0);
+    let font = egui::FontId::proportional(11.0 * k);
     let ink = ui.visuals().text_color();
     for (t, align) in [
         (0.0f32, egui::Align2::LEFT_TOP),

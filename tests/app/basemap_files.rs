@@ -2,7 +2,6 @@
 //! through the real readers, drawn at the known tile's place, the built-in basemap outside the
 //! file's bounds, the file's credit in the sources line; bad files refused by name.
 
-mod tile_fixtures;
 
 use std::sync::{Arc, OnceLock};
 
@@ -10,7 +9,7 @@ use atlas_core::tiles::BasemapSpec;
 use frontier_atlas::export::{Exporter, Rendered};
 use frontier_atlas::map::tiles::{BasemapError, BasemapOptions};
 use frontier_atlas::scene::AtlasData;
-use tile_fixtures::*;
+use crate::tile_fixtures::*;
 
 fn data() -> Arc<AtlasData> {
     static DATA: OnceLock<Arc<AtlasData>> = OnceLock::new();

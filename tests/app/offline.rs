@@ -104,7 +104,7 @@ fn the_windowed_app_opens_no_network_socket() {
     let d = tempfile::tempdir().unwrap();
     let exe = this_test_binary();
     let args = [
-        "probe_window_app",
+        "offline::probe_window_app",
         "--exact",
         "--ignored",
         "--test-threads=1",
@@ -121,7 +121,7 @@ fn the_windowed_app_opens_no_network_socket() {
 fn the_socket_count_sees_a_connection() {
     let d = tempfile::tempdir().unwrap();
     let exe = this_test_binary();
-    let args = ["probe_connect", "--exact", "--ignored", "--test-threads=1"];
+    let args = ["offline::probe_connect", "--exact", "--ignored", "--test-threads=1"];
     let (_, calls, _) = traced(&exe, &args, d.path());
     assert!(!calls.is_empty(), "a connection attempt was not counted");
 }

@@ -40,8 +40,8 @@ fn report_places_are_derived_from_the_findings() {
     let mut s = session();
     let p = Project::default();
     s.wait(&p, Duration::from_secs(60)).expect("loads");
-    // The bundled findings: the four training-centre provinces, Awaran and Panjgur, Dalbandin,
-    // and Chagai as the town's district.
+    // The bundled findings: the four training-centre provinces, Kerman (the town in Iran of
+    // "the Kerman attack"), Awaran and Panjgur, Dalbandin, and Chagai as the town's district.
     assert_eq!(
         place_names(&s),
         [
@@ -49,6 +49,7 @@ fn report_places_are_derived_from_the_findings() {
             "Nangarhar",
             "Khost",
             "Paktika",
+            "Kerman",
             "Awaran",
             "Panjgur",
             "Dalbandin",

@@ -242,9 +242,6 @@ pub struct DensityStyle {
     pub classes: usize,
     /// Timeline bars and play step.
     pub bucket: TimeBucketDef,
-    /// Heatmap ramp: fixed over the whole date range (frames of a playback comparable) or
-    /// rescaled to each frame.
-    pub rescale_per_frame: bool,
 }
 
 impl Default for DensityStyle {
@@ -256,7 +253,6 @@ impl Default for DensityStyle {
             method: ClassMethodDef::NaturalBreaks,
             classes: 5,
             bucket: TimeBucketDef::Month,
-            rescale_per_frame: false,
         }
     }
 }
