@@ -55,6 +55,9 @@ impl AtlasApp {
                 let dark = !self.doc.project.basemap.is_dark();
                 self.apply(Edit::SetBasemap(BasemapSpec::Builtin { dark }));
             }
+            Action::SetBasemap(spec) => self.choose_basemap(spec),
+            Action::PickBasemapFile => self.pick(ctx, Pick::BasemapFile),
+            Action::CustomBasemap => self.custom_server.open = true,
             Action::Undo => {
                 self.doc.undo();
             }
@@ -170,12 +173,13 @@ impl AtlasApp {
             Pick::Report => self.reader.open_file(&path),
             Pick::Locate(id) => self.locate(&id, path),
             Pick::SaveImage(_) => self.export.path = path.display().to_string(),
+            Pick::BasemapFile => self.use_tile_file(&path),
         }
         ctx.request_repaint();
     }
 
-    /// Dropped files: a project opens; .txt/.md go to the reader; .csv/.geojson/.json to the
-    /// import dialog.
+    /// Dropped files: a project opens; .mbtiles/.pmtiles become the basemap; .txt/.md go to
+    /// the reader; .csv/.geojson/.json to the import dialog.
     pub(super) fn take_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         for f in dropped {
@@ -188,7 +192,9 @@ impl AtlasApp {
                 .and_then(|e| e.to_str())
                 .unwrap_or("")
                 .to_lowercase();
-            if is_project_file(&path) {
+            if ext == "mbtiles" || ext == "pmtiles" {
+                self.use_tile_file(&path);
+            } else if is_project_file(&path) {
                 self.perform(ctx, Action::Open(Some(path)));
             } else if ext == "txt" || ext == "md" {
                 self.reader.open_file(&path);

@@ -19,6 +19,8 @@ pub enum Pick {
     Locate(String),
     /// Where to save an exported PNG (suggested file name).
     SaveImage(String),
+    /// A tile file for the basemap.
+    BasemapFile,
 }
 
 impl Pick {
@@ -30,6 +32,7 @@ impl Pick {
             Pick::Report => ("Report text", &["txt", "md"]),
             Pick::Locate(_) => ("Data file", &["csv", "geojson", "json", "txt", "md"]),
             Pick::SaveImage(_) => ("PNG image", &["png"]),
+            Pick::BasemapFile => ("Tile file (MBTiles, PMTiles)", &["mbtiles", "pmtiles"]),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! draw the project through the same renderer.
 
 mod actions;
+mod basemap;
 pub mod document;
 pub mod files;
 mod panels;
@@ -61,6 +62,9 @@ pub struct AtlasApp {
     /// The basemap the tiles were last set to, and why the last change failed.
     applied_basemap: Option<atlas_core::project::BasemapSpec>,
     pub basemap_error: Option<String>,
+    /// Tile servers the user agreed to send requests to (remembered across runs).
+    pub online_consent: std::collections::BTreeSet<String>,
+    pub custom_server: ui::basemap_menu::CustomServer,
 }
 
 impl AtlasApp {
@@ -99,6 +103,8 @@ impl AtlasApp {
             title: String::new(),
             applied_basemap: None,
             basemap_error: None,
+            online_consent: Default::default(),
+            custom_server: Default::default(),
         }
     }
 
@@ -182,20 +188,12 @@ impl AtlasApp {
         self.textures
             .update(&ctx, &scene, self.doc.project.basemap.is_dark());
         let data = scene.atlas.clone();
-        let tiles = self
+        let mut tiles = self
             .tiles
-            .get_or_insert_with(|| BasemapTiles::new(ctx.clone(), data.basemap.clone()));
-        if self.applied_basemap.as_ref() != Some(&self.doc.project.basemap) {
-            let spec = self.doc.project.basemap.clone();
-            self.basemap_error = tiles
-                .set_spec(
-                    &spec.to_tiles(),
-                    &crate::map::tiles::BasemapOptions::default(),
-                )
-                .err()
-                .map(|e| e.to_string());
-            self.applied_basemap = Some(spec);
-        }
+            .take()
+            .unwrap_or_else(|| BasemapTiles::new(ctx.clone(), data.basemap.clone()));
+        self.sync_basemap(&mut tiles);
+        self.tiles = Some(tiles);
         egui::Panel::top("menu").show(ui, |ui| {
             let can = (self.doc.can_undo(), self.doc.can_redo());
             if let Some(a) = ui::menu::show(ui, &self.doc.project, &self.recent, can) {

@@ -156,6 +156,13 @@ impl AtlasApp {
             .show(ui, |ui| {
                 let response = show_map(ui, &frame, &mut self.view, tiles, true);
                 self.map_rect = Some(response.rect);
+                let status = tiles.source_status();
+                ui::basemap_menu::badge(
+                    ui,
+                    response.rect,
+                    status.as_ref(),
+                    self.basemap_error.as_deref(),
+                );
                 if let Some(d) = self
                     .active_dataset
                     .as_ref()
@@ -183,6 +190,9 @@ impl AtlasApp {
         }
         if let Some(req) = self.import.request.take() {
             self.add_incidents(req);
+        }
+        if let Some(spec) = ui::basemap_menu::custom_dialog(ctx, &mut self.custom_server) {
+            self.choose_basemap(spec);
         }
         if std::mem::take(&mut self.import.browse) {
             self.pick(ctx, super::files::Pick::ImportIncidents);

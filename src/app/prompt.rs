@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use atlas_core::project::Project;
+use atlas_core::project::{BasemapSpec, Edit, Project};
 
 use super::AtlasApp;
 use crate::ui::menu::Action;
@@ -21,6 +21,8 @@ pub enum Prompt {
     },
     /// Something failed; say so.
     Error(String),
+    /// Use an online basemap? (the server learns which areas are viewed)
+    OnlineConsent(atlas_core::project::BasemapSpec),
 }
 
 impl AtlasApp {
@@ -53,6 +55,22 @@ impl AtlasApp {
                     ));
                     ui.horizontal(|ui| {
                         for a in ["Recover", "Discard"] {
+                            if ui.button(a).clicked() {
+                                answer = Some(a);
+                            }
+                        }
+                    });
+                }
+                Prompt::OnlineConsent(spec) => {
+                    let host = crate::ui::basemap_menu::online_host(spec).unwrap_or_default();
+                    ui.heading("Use an online basemap?");
+                    ui.label(format!(
+                        "Tiles will be downloaded from {host}. The tile server learns which areas \
+                         you view (and your IP address). Until now nothing has left this machine. \
+                         Tiles are cached on disk; the built-in basemap stays underneath."
+                    ));
+                    ui.horizontal(|ui| {
+                        for a in ["Use online tiles", "Stay offline"] {
                             if ui.button(a).clicked() {
                                 answer = Some(a);
                             }
@@ -94,6 +112,18 @@ impl AtlasApp {
                 self.set_document(doc);
             }
             (Prompt::Recover { .. }, "Discard") => self.recovery.clear(),
+            (Prompt::OnlineConsent(spec), "Use online tiles") => {
+                if let Some(h) = crate::ui::basemap_menu::online_host(&spec) {
+                    self.online_consent.insert(h);
+                }
+                self.choose_basemap(spec);
+            }
+            (Prompt::OnlineConsent(_), "Stay offline") => {
+                // A project that came with an online basemap falls back to the built-in one.
+                if crate::ui::basemap_menu::online_host(&self.doc.project.basemap).is_some() {
+                    self.apply(Edit::SetBasemap(BasemapSpec::default()));
+                }
+            }
             _ => {}
         }
     }

@@ -22,6 +22,12 @@ pub enum Action {
     AddView,
     ResetView,
     ToggleDark,
+    /// Use this basemap (an online one asks for consent first).
+    SetBasemap(atlas_core::project::BasemapSpec),
+    /// Pick an MBTiles / PMTiles file for the basemap.
+    PickBasemapFile,
+    /// Open the custom tile-server dialog.
+    CustomBasemap,
     Undo,
     Redo,
     Shortcuts,
@@ -119,6 +125,11 @@ pub fn show(
                 }
                 if ui.button("Add current view").clicked() {
                     out = Some(Action::AddView);
+                }
+            });
+            ui.menu_button("Basemap", |ui| {
+                if let Some(a) = crate::ui::basemap_menu::items(ui, project) {
+                    out = Some(a);
                 }
             });
             let mut dark = project.basemap.is_dark();

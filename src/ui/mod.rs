@@ -2,6 +2,7 @@
 //! bar, density panel and timeline, import, report reader, export, help. They change the
 //! project through edits and never draw maps of their own.
 
+pub mod basemap_menu;
 pub mod density_legend;
 pub mod density_panel;
 pub mod details;

@@ -5,6 +5,7 @@ mod tile_fixtures;
 
 mod basemap_files;
 mod basemap_online;
+mod basemap_ui;
 mod cli_coords;
 mod cli_distance;
 mod cli_resolve;

@@ -6,7 +6,6 @@
 //! sockets in the trace. A control run that does open one shows the count works.
 //! Needs Debian's `strace` (installed by .ci/run).
 
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -121,7 +120,12 @@ fn the_windowed_app_opens_no_network_socket() {
 fn the_socket_count_sees_a_connection() {
     let d = tempfile::tempdir().unwrap();
     let exe = this_test_binary();
-    let args = ["offline::probe_connect", "--exact", "--ignored", "--test-threads=1"];
+    let args = [
+        "offline::probe_connect",
+        "--exact",
+        "--ignored",
+        "--test-threads=1",
+    ];
     let (_, calls, _) = traced(&exe, &args, d.path());
     assert!(!calls.is_empty(), "a connection attempt was not counted");
 }
