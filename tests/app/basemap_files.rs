@@ -2,15 +2,13 @@
 //! through the real readers, drawn at the known tile's place, the built-in basemap outside the
 //! file's bounds, the file's credit in the sources line; bad files refused by name.
 
-mod tile_fixtures;
-
 use std::sync::{Arc, OnceLock};
 
+use crate::tile_fixtures::*;
 use atlas_core::tiles::BasemapSpec;
 use frontier_atlas::export::{Exporter, Rendered};
 use frontier_atlas::map::tiles::{BasemapError, BasemapOptions};
 use frontier_atlas::scene::AtlasData;
-use tile_fixtures::*;
 
 fn data() -> Arc<AtlasData> {
     static DATA: OnceLock<Arc<AtlasData>> = OnceLock::new();

@@ -3,16 +3,14 @@
 //! export served from the disk cache (0 new requests), and a server error reported with the
 //! built-in basemap left showing.
 
-mod tile_fixtures;
-
 use std::sync::{Arc, OnceLock};
 
+use crate::tile_fixtures::server::{Mode, TileServer};
+use crate::tile_fixtures::*;
 use atlas_core::tiles::BasemapSpec;
 use frontier_atlas::export::{Exporter, Rendered};
 use frontier_atlas::map::tiles::{BasemapOptions, TileCache};
 use frontier_atlas::scene::AtlasData;
-use tile_fixtures::server::{Mode, TileServer};
-use tile_fixtures::*;
 
 fn data() -> Arc<AtlasData> {
     static DATA: OnceLock<Arc<AtlasData>> = OnceLock::new();

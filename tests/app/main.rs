@@ -1,6 +1,7 @@
 //! App integration tests in one binary: linking the app once keeps the test build small.
 
 mod common;
+mod tile_fixtures;
 
 mod basemap_files;
 mod basemap_online;
