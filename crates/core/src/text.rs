@@ -1,90 +1,92 @@
-//! Text prepared for a renderer without shaping or bidi (egui): Arabic-script letters joined
-//! into their presentation forms and every line put in visual (left-to-right) order.
+//! Text in visual order for egui: bidirectional lines (Pashto, Dari, Urdu, Arabic with Latin,
+//! numbers, punctuation) put in display order for a renderer that lays runs left to right.
 //!
-//! egui draws the characters of a string left to right, each with the glyph its font maps it
-//! to. Arabic, Pashto, Dari and Urdu need two more steps: letters take their initial, medial or
-//! final form by their neighbours ([`ar_reshaper`], with the Pashto letters it lacks added
-//! below), and right-to-left runs are reversed by the Unicode Bidirectional Algorithm
-//! ([`unicode_bidi`]), mirroring brackets in them. Text with no right-to-left character is
-//! returned as it is, borrowed.
+//! egui 0.37 shapes text with HarfBuzz (harfrust): each run of one font is joined by the font's
+//! own rules (all Pashto letters included) and a run in Arabic script comes out right to left.
+//! What it does not do is the Unicode Bidirectional Algorithm across runs: the runs of a line
+//! (an Arabic word, the space after it in another font, the next word) are laid left to right
+//! in logical order, so `خیبر پښتونخوا` would show its two words swapped. [`display_text`]
+//! runs the algorithm ([`unicode_bidi`]): the line in visual order, brackets mirrored in
+//! right-to-left runs, and each stretch of Arabic-script characters then put back in logical
+//! order, because egui's shaper reverses those itself. Letters are left unshaped on purpose:
+//! presentation forms would stop HarfBuzz joining the Pashto letters that have none (ښ, ځ, ټ).
+//! Text with no right-to-left character is returned as it is, borrowed.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
-use ar_reshaper::form::{Forms, LettersType};
-use ar_reshaper::letters::letters_db::LETTERS_ARABIC;
-use ar_reshaper::{ArabicReshaper, Language, ReshaperConfig};
 use unicode_bidi::{BidiClass, BidiInfo, bidi_class};
-
-/// Pashto (and Sindhi/Urdu) letters the reshaper's table lacks. Unicode has no presentation
-/// forms for them, so each keeps its own glyph in every position; listing them with the forms
-/// their joining type allows lets the letters beside them join to them instead of breaking
-/// the word (پښتو: پ keeps its initial form before ښ).
-const PASHTO_EXTRA: [(char, bool); 10] = [
-    ('\u{067C}', true),  // ټ TEH WITH RING, dual-joining
-    ('\u{0681}', true),  // ځ HAH WITH HAMZA ABOVE
-    ('\u{0685}', true),  // څ HAH WITH THREE DOTS ABOVE
-    ('\u{0689}', false), // ډ DAL WITH RING, right-joining
-    ('\u{0693}', false), // ړ REH WITH RING
-    ('\u{0696}', false), // ږ REH WITH DOT BELOW AND DOT ABOVE
-    ('\u{069A}', true),  // ښ SEEN WITH DOT BELOW AND DOT ABOVE
-    ('\u{06AB}', true),  // ګ KAF WITH RING
-    ('\u{06BC}', true),  // ڼ NOON WITH RING
-    ('\u{06CD}', false), // ۍ YEH WITH TAIL
-];
-
-fn reshaper() -> &'static ArabicReshaper {
-    static RESHAPER: OnceLock<ArabicReshaper> = OnceLock::new();
-    RESHAPER.get_or_init(|| {
-        let mut letters: Vec<LettersType> = LETTERS_ARABIC.to_vec();
-        for (c, dual) in PASHTO_EXTRA {
-            let (initial, medial) = if dual { (c, c) } else { ('\0', '\0') };
-            letters.push((c, Forms::new(c, initial, medial, c)));
-        }
-        let letters: &'static [LettersType] = Box::leak(letters.into_boxed_slice());
-        ArabicReshaper::new(ReshaperConfig {
-            language: Language::Custom(letters),
-            ..ReshaperConfig::default()
-        })
-    })
-}
 
 /// A right-to-left character: Arabic letters (AL) and Hebrew and other RTL letters (R).
 fn is_rtl(c: char) -> bool {
     matches!(bidi_class(c), BidiClass::AL | BidiClass::R)
 }
 
-/// `s` as egui should draw it: Arabic-script letters joined, each line in visual order.
-/// Borrowed (unchanged) when `s` has no right-to-left character.
+/// A character only the Arabic (or Hebrew) font has: egui puts each unbroken stretch of them
+/// in one run, and HarfBuzz reverses such a run when it holds a right-to-left letter.
+fn in_rtl_font(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x05FF | 0x0600..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF
+        | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// A run HarfBuzz lays right to left: its first character with a script is Arabic or Hebrew
+/// (letters, and the Arabic-Indic digits, whose script is Arabic).
+fn shaped_rtl(run: &[char]) -> bool {
+    run.iter()
+        .find(|&&c| is_rtl(c) || matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9))
+        .is_some()
+}
+
+/// `s` as egui should be given it: each line in visual order, except that stretches egui's
+/// shaper reverses stay in logical order. Borrowed when nothing changes (no right-to-left
+/// character, or a line that is one right-to-left word).
 pub fn display_text(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_rtl) {
         return Cow::Borrowed(s);
     }
     let lines: Vec<String> = s.split('\n').map(display_line).collect();
-    Cow::Owned(lines.join("\n"))
+    let out = lines.join("\n");
+    if out == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(out)
+    }
 }
 
-/// One line (no `\n`): shaped, then reordered; its base direction is that of its first
-/// strong character (rules P2–P3).
+/// One line (no `\n`); its base direction is that of its first strong character (P2–P3).
 fn display_line(line: &str) -> String {
     if !line.chars().any(is_rtl) {
         return line.to_owned();
     }
-    let shaped = reshaper().reshape(line);
-    let bidi = BidiInfo::new(&shaped, None);
-    let mut out = String::with_capacity(shaped.len());
+    let bidi = BidiInfo::new(line, None);
+    let mut visual: Vec<char> = Vec::with_capacity(line.len());
     for para in &bidi.paragraphs {
         let (levels, runs) = bidi.visual_runs(para, para.range.clone());
         for run in runs {
-            let text = &shaped[run.clone()];
+            let text = &line[run.clone()];
             if levels[run.start].is_rtl() {
-                out.extend(text.chars().rev().map(mirror));
+                visual.extend(text.chars().rev().map(mirror));
             } else {
-                out.push_str(text);
+                visual.extend(text.chars());
             }
         }
     }
-    out
+    // Undo, stretch by stretch, the reversal egui's shaper will do.
+    let mut i = 0;
+    while i < visual.len() {
+        if !in_rtl_font(visual[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < visual.len() && in_rtl_font(visual[i]) {
+            i += 1;
+        }
+        if shaped_rtl(&visual[start..i]) {
+            visual[start..i].reverse();
+        }
+    }
+    visual.into_iter().collect()
 }
 
 /// `n` and the noun in the right number: "1 incident", "0 incidents", "2 incidents".
@@ -115,10 +117,6 @@ fn mirror(c: char) -> char {
 mod tests {
     use super::*;
 
-    fn codes(s: &str) -> Vec<String> {
-        s.chars().map(|c| format!("{:04X}", c as u32)).collect()
-    }
-
     #[test]
     fn counts_take_the_singular_for_one() {
         assert_eq!(count_noun(1, "incident", "incidents"), "1 incident");
@@ -139,38 +137,39 @@ mod tests {
     }
 
     #[test]
-    fn kabul_is_joined_and_right_to_left() {
-        // Logical order ک ا ب ل. Joined: KEHEH initial (FB90), ALEF final (FE8E), then ALEF
-        // breaks the word, so BEH initial (FE91) and LAM final (FEDE). Drawn left to right,
-        // the last letter comes first.
+    fn one_word_is_left_to_egui_shaper() {
+        // A single right-to-left word is one run that egui's shaper joins and reverses.
         let out = display_text("کابل");
-        assert_eq!(codes(&out), ["FEDE", "FE91", "FE8E", "FB90"]);
-        assert_eq!(out, "\u{FEDE}\u{FE91}\u{FE8E}\u{FB90}");
+        assert!(matches!(out, Cow::Borrowed("کابل")), "{out:?}");
     }
 
     #[test]
-    fn khyber_pakhtunkhwa_is_joined_and_right_to_left() {
-        // خیبر: KHAH initial (FEA7), FARSI YEH medial (FBFF), BEH medial (FE92), REH final
-        // (FEAE). پښتونخوا: PEH initial (FB58), ښ (no presentation forms: itself), TEH medial
-        // (FE98), WAW final (FEEE); WAW breaks the word, so NOON initial (FEE7), KHAH medial
-        // (FEA8), WAW final (FEEE), and ALEF after WAW isolated (FE8D). The words swap places
-        // and each is reversed.
+    fn words_of_a_right_to_left_line_are_in_visual_order() {
+        // Two runs in the Arabic font with a space (another font) between: the second word
+        // is drawn leftmost, each word kept in logical order for the shaper to join.
         let out = display_text("خیبر پښتونخوا");
-        let expected = [
-            "FE8D", "FEEE", "FEA8", "FEE7", "FEEE", "FE98", "069A", "FB58", "0020", "FEAE", "FE92",
-            "FBFF", "FEA7",
-        ];
-        assert_eq!(codes(&out), expected);
+        assert_eq!(out, "پښتونخوا خیبر");
+        // Numbers read left to right inside right-to-left text; the Arabic-Indic digits share
+        // a run with the word before them, which the shaper reverses whole.
+        assert_eq!(display_text("حمله 2024 کابل"), "کابل 2024 حمله");
+        assert_eq!(display_text("کابل۱۴۰۳"), "کابل۳۰۴۱");
     }
 
     #[test]
     fn mixed_text_keeps_latin_runs_in_order() {
-        // A Latin first strong character makes the line left-to-right: the Arabic word alone
-        // is reversed, and the arrow and tick stay where they are written.
-        let out = display_text("Kabul → کابل ✓");
-        assert_eq!(out, "Kabul → \u{FEDE}\u{FE91}\u{FE8E}\u{FB90} ✓");
-        // Right-to-left line: brackets mirror, lines are reordered one by one.
-        let out = display_text("(کابل)\nKabul");
-        assert_eq!(out, "(\u{FEDE}\u{FE91}\u{FE8E}\u{FB90})\nKabul");
+        // A Latin first strong character makes the line left-to-right: the Arabic words are
+        // reordered among themselves, the Latin, arrow and tick stay where they are.
+        assert_eq!(display_text("Kabul → کابل ✓"), "Kabul → کابل ✓");
+        assert_eq!(
+            display_text("Province: خیبر پښتونخوا (KP)"),
+            "Province: پښتونخوا خیبر (KP)"
+        );
+        // A right-to-left line: brackets mirror as the line is reversed, Latin runs keep their
+        // order and go to the left; lines are reordered one by one.
+        assert_eq!(
+            display_text("(کابل) → Kabul\nKabul"),
+            "Kabul → (کابل)\nKabul"
+        );
+        assert_eq!(display_text("→ کابل ✓"), "✓ کابل →");
     }
 }
