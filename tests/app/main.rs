@@ -19,4 +19,5 @@ mod project_cli;
 mod project_session;
 mod project_ui;
 mod report_ui;
+mod text_scripts;
 mod ui;
