@@ -8,6 +8,8 @@ mod basemap_online;
 mod cli_coords;
 mod cli_distance;
 mod cli_resolve;
+mod cli_stdout;
+mod cli_values;
 mod density_cli;
 mod density_ui;
 mod export;
