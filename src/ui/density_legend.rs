@@ -15,10 +15,18 @@ use atlas_core::project::LayerKind as LayerId;
 /// Red used for the synthetic-data warning.
 pub const WARNING_RED: Color32 = Color32::from_rgb(190, 25, 40);
 
-fn row(ui: &mut egui::Ui, text: &str, swatch: impl FnOnce(&egui::Painter, egui::Rect)) {
+/// One legend row, its swatch faded to the layer's `opacity` as the map draws it.
+fn row(
+    ui: &mut egui::Ui,
+    opacity: f32,
+    text: &str,
+    swatch: impl FnOnce(&egui::Painter, egui::Rect),
+) {
     ui.horizontal_top(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
-        swatch(ui.painter(), rect);
+        let mut painter = ui.painter().clone();
+        painter.multiply_opacity(opacity);
+        swatch(&painter, rect);
         ui.add(egui::Label::new(text).wrap());
     });
 }
@@ -74,9 +82,10 @@ pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
             "Heatmap: {noun} per 100 km² (kernel density, bandwidth {} km)",
             q.bandwidth_km
         ));
-        ramp(ui, heat.peak, dark);
+        ramp(ui, heat.peak, dark, layers.get(LayerId::Heatmap).opacity);
     }
     if layers.shown(LayerId::Choropleth) {
+        let op = layers.get(LayerId::Choropleth).opacity;
         let u = &a.units;
         ui.label(format!(
             "Choropleth: {noun} per {} ({})",
@@ -90,7 +99,7 @@ pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
             } else {
                 noun
             };
-            row(ui, &format!("{label} {noun}"), |p, r| {
+            row(ui, op, &format!("{label} {noun}"), |p, r| {
                 p.rect_filled(
                     r.shrink(2.0),
                     2.0,
@@ -98,7 +107,7 @@ pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
                 );
             });
         }
-        row(ui, &format!("0 {noun}: no fill"), |p, r| {
+        row(ui, op, &format!("0 {noun}: no fill"), |p, r| {
             p.rect_stroke(
                 r.shrink(2.0),
                 2.0,
@@ -121,25 +130,41 @@ pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
         }
     }
     if layers.shown(LayerId::Incidents) {
-        row(ui, "Incident, exact or town (zoom 8 and closer)", |p, r| {
-            p.circle(
-                r.center(),
-                4.0,
-                INCIDENT_COLOUR,
-                Stroke::new(1.0, Color32::WHITE),
-            );
-        });
-        row(ui, "Incident located to a district centre only", |p, r| {
-            p.circle_stroke(r.center(), 5.0, Stroke::new(2.0, INCIDENT_COLOUR));
-        });
-        row(ui, "Cluster: number of incidents (farther out)", |p, r| {
-            p.circle(
-                r.center(),
-                7.5,
-                INCIDENT_COLOUR.gamma_multiply(0.8),
-                Stroke::new(1.0, Color32::WHITE),
-            );
-        });
+        let op = layers.get(LayerId::Incidents).opacity;
+        row(
+            ui,
+            op,
+            "Incident, exact or town (zoom 8 and closer)",
+            |p, r| {
+                p.circle(
+                    r.center(),
+                    4.0,
+                    INCIDENT_COLOUR,
+                    Stroke::new(1.0, Color32::WHITE),
+                );
+            },
+        );
+        row(
+            ui,
+            op,
+            "Incident located to a district centre only",
+            |p, r| {
+                p.circle_stroke(r.center(), 5.0, Stroke::new(2.0, INCIDENT_COLOUR));
+            },
+        );
+        row(
+            ui,
+            op,
+            "Cluster: number of incidents (farther out)",
+            |p, r| {
+                p.circle(
+                    r.center(),
+                    7.5,
+                    INCIDENT_COLOUR.gamma_multiply(0.8),
+                    Stroke::new(1.0, Color32::WHITE),
+                );
+            },
+        );
         let coarse = a.selected.indices.len() - a.mapped.len();
         if coarse > 0 {
             ui.weak(format!(
@@ -150,9 +175,12 @@ pub fn show(ui: &mut egui::Ui, density: &DensityState, frame: &MapFrame<'_>) {
 }
 
 /// The heatmap's colour ramp with ticks at 0, a quarter of the peak and the peak.
-fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool) {
+/// The ramp faded to the layer's `opacity` (its tick labels are not).
+fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool, opacity: f32) {
     let (rect, _) = ui.allocate_exact_size(vec2(200.0, 30.0), Sense::hover());
     let bar = egui::Rect::from_min_size(rect.min, vec2(rect.width(), 12.0));
+    let mut faded = ui.painter().clone();
+    faded.multiply_opacity(opacity);
     let p = ui.painter();
     // Checker behind the bar so its transparent low end reads as "fades out".
     p.rect_filled(bar, 0.0, Color32::from_gray(if dark { 40 } else { 240 }));
@@ -171,7 +199,7 @@ fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool) {
             mesh.add_triangle(i - 1, i, i + 1);
         }
     }
-    p.add(mesh);
+    faded.add(mesh);
     p.rect_stroke(
         bar,
         0.0,

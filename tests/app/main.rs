@@ -23,3 +23,4 @@ mod project_ui;
 mod report_ui;
 mod text_scripts;
 mod ui;
+mod window_text;
