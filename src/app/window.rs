@@ -69,6 +69,7 @@ fn build(
     data_dir: PathBuf,
     start: Start,
 ) -> AtlasApp {
+    crate::ui::fonts::install_fonts(&cc.egui_ctx);
     let mut app = AtlasApp::with_data_dir(data, data_dir);
     if let Some(storage) = cc.storage {
         app.recent = eframe::get_value(storage, KEY_RECENT).unwrap_or_default();

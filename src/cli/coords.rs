@@ -66,17 +66,13 @@ pub fn run(args: &CoordsArgs) -> ExitCode {
         format: p.format,
     };
     if json {
-        match serde_json::to_string_pretty(&out) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("coords: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    } else {
-        println!("decimal\t{}", out.decimal);
-        println!("dms\t{}", out.dms);
-        println!("mgrs\t{}", out.mgrs);
+        return super::output::print_json("coords", &out);
     }
-    ExitCode::SUCCESS
+    super::output::print_out(
+        "coords",
+        &format!(
+            "decimal\t{}\ndms\t{}\nmgrs\t{}",
+            out.decimal, out.dms, out.mgrs
+        ),
+    )
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use atlas_core::analysis::{BorderLine, af_pk_border_from_file};
 use atlas_core::incidents::{CsvFormat, parse_date};
+use atlas_core::project::{check_border_km, check_date_range};
 
 use crate::density::{By, DensityModel, DensityQuery};
 
@@ -26,8 +27,8 @@ pub struct DensityArgs {
     /// Last day included (YYYY-MM-DD).
     #[arg(long)]
     pub to: Option<String>,
-    /// Distance band to the AF–PK border, km.
-    #[arg(long, default_value_t = 50.0)]
+    /// Distance band to the AF–PK border, km (0 to 1000).
+    #[arg(long, default_value_t = 50.0, allow_negative_numbers = true)]
     pub border_km: f64,
     /// Print JSON (the only output format for now; kept for symmetry with other commands).
     #[arg(long)]
@@ -61,6 +62,7 @@ fn run_inner(dir: &Path, a: &DensityArgs) -> Result<serde_json::Value, String> {
         "district" => By::District,
         other => return Err(format!("unknown --by {other:?}: province or district")),
     };
+    check_border_km(a.border_km).map_err(|e| format!("--border-km {e}"))?;
     let mut q = DensityQuery {
         by,
         border_km: a.border_km,
@@ -68,6 +70,7 @@ fn run_inner(dir: &Path, a: &DensityArgs) -> Result<serde_json::Value, String> {
     };
     q.filter.from = day(&a.from, "--from")?;
     q.filter.to = day(&a.to, "--to")?;
+    check_date_range(q.filter.from, q.filter.to).map_err(|e| format!("--from/--to: {e}"))?;
     let (g, diags) = atlas_core::data::load_gazetteer(dir);
     for d in &diags {
         eprintln!("warning: {d}");
@@ -78,6 +81,11 @@ fn run_inner(dir: &Path, a: &DensityArgs) -> Result<serde_json::Value, String> {
             .map_err(|d| eprintln!("warning: {d}"))
             .ok();
     let m = DensityModel::import(&a.input, &format, &g, border.as_ref())?;
+    if m.report.rows_kept == 0 {
+        return Err(m
+            .report
+            .nothing_kept_message(&a.input.display().to_string(), 5));
+    }
     for (line, reason) in m.report.rows_dropped.iter().take(20) {
         eprintln!("{}:{line}: dropped: {reason}", a.input.display());
     }
@@ -104,10 +112,7 @@ fn run_inner(dir: &Path, a: &DensityArgs) -> Result<serde_json::Value, String> {
 
 pub fn run(dir: &Path, args: &DensityArgs) -> ExitCode {
     match run_inner(dir, args) {
-        Ok(v) => {
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-            ExitCode::SUCCESS
-        }
+        Ok(v) => super::output::print_json("density", &v),
         Err(e) => {
             eprintln!("density: {e}");
             ExitCode::FAILURE

@@ -138,18 +138,12 @@ pub fn run(dir: &Path, args: &DistanceArgs) -> ExitCode {
         }
     };
     if args.json || json_flag {
-        match serde_json::to_string_pretty(&out) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("distance: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    } else {
-        for l in &out.legs {
-            println!("{} → {}\t{:.3} km\t{}", l.from, l.to, l.km, l.label);
-        }
-        println!("{}", total_label(out.km * 1000.0));
+        return super::output::print_json("distance", &out);
     }
-    ExitCode::SUCCESS
+    let mut text = String::new();
+    for l in &out.legs {
+        text += &format!("{} → {}\t{:.3} km\t{}\n", l.from, l.to, l.km, l.label);
+    }
+    text += &total_label(out.km * 1000.0);
+    super::output::print_out("distance", &text)
 }

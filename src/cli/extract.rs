@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use atlas_core::report::{Extractor, GroupDictionary};
 
+use super::output::{print_json, print_out};
+
 pub fn run(dir: &Path, file: &Path, json: bool) -> ExitCode {
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
@@ -22,33 +24,27 @@ pub fn run(dir: &Path, file: &Path, json: bool) -> ExitCode {
     }
     let extraction = Extractor::new(&g, &groups).extract(&text);
     if json {
-        match serde_json::to_string_pretty(&to_json(&text, &extraction)) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("extract: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    } else {
-        for p in &extraction.places {
-            let low = if p.low_confidence {
-                " (low confidence)"
-            } else {
-                ""
-            };
-            println!(
-                "place\t{}\t{}\t{}\t{} mention(s){low}",
-                p.name,
-                p.kind.as_str(),
-                p.country,
-                p.mentions.len()
-            );
-        }
-        for gm in &extraction.groups {
-            println!("group\t{}\t{} mention(s)", gm.name, gm.mentions.len());
-        }
+        return print_json("extract", &to_json(&text, &extraction));
     }
-    ExitCode::SUCCESS
+    let mut out = String::new();
+    for p in &extraction.places {
+        let low = if p.low_confidence {
+            " (low confidence)"
+        } else {
+            ""
+        };
+        out += &format!(
+            "place\t{}\t{}\t{}\t{} mention(s){low}\n",
+            p.name,
+            p.kind.as_str(),
+            p.country,
+            p.mentions.len()
+        );
+    }
+    for gm in &extraction.groups {
+        out += &format!("group\t{}\t{} mention(s)\n", gm.name, gm.mentions.len());
+    }
+    print_out("extract", &out)
 }
 
 /// The documented JSON shape: mentions carry their sentence's text as well as byte offsets.

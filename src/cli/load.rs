@@ -14,14 +14,27 @@ use crate::session::{Scene, Session};
 /// How long the commands wait for a project's data.
 const LOAD_TIMEOUT: Duration = Duration::from_secs(600);
 
-/// The bundled data under `dir`, or why not.
-pub fn load_data(dir: &Path) -> Result<AtlasData, String> {
-    if !dir.join("admin").is_dir() {
+/// `dir` is a Frontier Atlas data directory, or an error naming it.
+pub fn check_data_dir(dir: &Path) -> Result<(), String> {
+    let hint = "give --data DIR or set FRONTIER_ATLAS_DATA";
+    if !dir.is_dir() {
         return Err(format!(
-            "{}: not a Frontier Atlas data directory (no admin/ folder); give --data DIR or set FRONTIER_ATLAS_DATA",
+            "data directory {} does not exist; {hint}",
             dir.display()
         ));
     }
+    if !dir.join("admin").is_dir() {
+        return Err(format!(
+            "{}: not a Frontier Atlas data directory (no admin/ folder); {hint}",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
+/// The bundled data under `dir`, or why not.
+pub fn load_data(dir: &Path) -> Result<AtlasData, String> {
+    check_data_dir(dir)?;
     let data = AtlasData::load(dir);
     for d in &data.diagnostics {
         eprintln!("warning: {d}");

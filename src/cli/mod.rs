@@ -98,6 +98,17 @@ pub fn main() -> ExitCode {
     crate::map::tiles::init_logging();
     let cli = Cli::parse();
     let dir = cli.data.clone().unwrap_or_else(AtlasData::default_dir);
+    // Every command but `coords` reads the data: a wrong directory is an error up front, not
+    // empty answers with warnings. (The window opens anyway and lists what is missing.)
+    if cli
+        .command
+        .as_ref()
+        .is_some_and(|c| !matches!(c, Command::Coords(_)))
+        && let Err(e) = load::check_data_dir(&dir)
+    {
+        eprintln!("frontier-atlas: {e}");
+        return ExitCode::FAILURE;
+    }
     match cli.command {
         None => match crate::app::run_window(
             AtlasData::load(&dir),

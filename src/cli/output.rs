@@ -3,6 +3,34 @@
 
 use std::io::Write;
 
+/// Write `text` (with a final newline unless it is empty) to stdout, as [`write_stdout`]; another write error is reported
+/// on stderr under `command`'s name and fails the command.
+pub fn print_out(command: &str, text: &str) -> std::process::ExitCode {
+    let mut bytes = Vec::with_capacity(text.len() + 1);
+    bytes.extend_from_slice(text.as_bytes());
+    if !text.is_empty() && !text.ends_with('\n') {
+        bytes.push(b'\n');
+    }
+    match write_stdout(&bytes) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{command}: standard output: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// `value` as pretty JSON on stdout, as [`print_out`].
+pub fn print_json(command: &str, value: &impl serde::Serialize) -> std::process::ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => print_out(command, &s),
+        Err(e) => {
+            eprintln!("{command}: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// Write `bytes` to stdout; a closed pipe is not an error (the reader has what it wanted).
 pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();

@@ -138,14 +138,14 @@ fn check_import(label: &str, source: &Source) -> Result<(String, usize, usize), 
         r.rows_kept,
         r.rows_read
     );
+    if r.rows_kept == 0 {
+        return Err(r.nothing_kept_message(label, 5));
+    }
     for (line, why) in r.rows_dropped.iter().take(10) {
         eprintln!("  {label}:{line}: {why}");
     }
     if dropped > 10 {
         eprintln!("  … and {} more dropped rows", dropped - 10);
-    }
-    if r.rows_kept == 0 {
-        return Err(format!("{label}: no row could be used ({dropped} dropped)"));
     }
     Ok((origin.schema.name().to_owned(), r.rows_kept, dropped))
 }

@@ -81,23 +81,17 @@ pub fn run(dir: &Path, names: &[String], json: bool) -> ExitCode {
         out.push(Resolved { query: q, matches });
     }
     if json {
-        match serde_json::to_string_pretty(&out) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("resolve: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    } else {
-        for r in &out {
-            for m in &r.matches {
-                let parent = m.parent.as_deref().unwrap_or("-");
-                println!(
-                    "{}\t{}\t{}\t{}\tin {}\t{:.4},{:.4}\t{}\t{}",
-                    r.query, m.name, m.kind, m.country, parent, m.lon, m.lat, m.id, m.why
-                );
-            }
+        return super::output::print_json("resolve", &out);
+    }
+    let mut text = String::new();
+    for r in &out {
+        for m in &r.matches {
+            let parent = m.parent.as_deref().unwrap_or("-");
+            text += &format!(
+                "{}\t{}\t{}\t{}\tin {}\t{:.4},{:.4}\t{}\t{}\n",
+                r.query, m.name, m.kind, m.country, parent, m.lon, m.lat, m.id, m.why
+            );
         }
     }
-    ExitCode::SUCCESS
+    super::output::print_out("resolve", &text)
 }

@@ -10,6 +10,12 @@ use super::marks;
 use super::settings::ExportSettings;
 use crate::map::{BasemapTiles, MapFrame, attribution_lines, show_map, style};
 use crate::state::ViewState;
+use atlas_core::text::display_text;
+
+/// User and data text as egui draws it (Arabic script joined and in visual order).
+fn display(s: &str) -> String {
+    display_text(s).into_owned()
+}
 
 /// The scale bar as drawn: its end points (screen points) and the length it claims.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,7 +129,7 @@ pub fn draw_export_layout(
             ui.painter().text(
                 r.center(),
                 Align2::CENTER_CENTER,
-                &banner.text,
+                display_text(&banner.text),
                 f.clone(),
                 rgb(fg),
             );
@@ -158,10 +164,10 @@ pub fn draw_export_layout(
         let wrap = map_rect.width() * 0.6;
         let mut galleys = Vec::new();
         if let Some(t) = &settings.title {
-            galleys.push(painter.layout(t.clone(), font(34.0), ink, wrap));
+            galleys.push(painter.layout(display(t), font(34.0), ink, wrap));
         }
         if let Some(t) = &settings.subtitle {
-            galleys.push(painter.layout(t.clone(), font(20.0), ink, wrap));
+            galleys.push(painter.layout(display(t), font(20.0), ink, wrap));
         }
         if let Some(t) = &settings.timestamp {
             galleys.push(painter.layout_no_wrap(format!("Exported {t}"), font(14.0), ink));
@@ -223,7 +229,7 @@ pub fn draw_export_layout(
         let f = font(14.0);
         let right = map_rect.max.x - margin;
         let place = |wrap: f32| {
-            let g = painter.layout(text.clone(), f.clone(), ink, wrap);
+            let g = painter.layout(display(&text), f.clone(), ink, wrap);
             let r = Align2::RIGHT_BOTTOM.anchor_size(pos2(right, bottom), g.size());
             (g, r)
         };

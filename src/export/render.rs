@@ -154,6 +154,10 @@ impl Exporter {
             Harness::builder()
                 .with_size(egui::vec2(64.0, 64.0))
                 .with_pixels_per_point(1.0)
+                // Titles and data come from users: a character no bundled font has draws as
+                // a box, not a panic (the harness's default, right for tests, not exports).
+                .allow_missing_glyphs()
+                .with_context_setup(crate::ui::fonts::install_fonts)
                 .renderer(renderer)
                 .build_ui_state(
                     |ui, st: &mut ExportState| st.frame(ui),

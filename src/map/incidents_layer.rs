@@ -11,6 +11,7 @@ use crate::density::{Dataset, SYNTHETIC_WARNING};
 use crate::map::MapDensity;
 use crate::state::LayerStyle;
 use atlas_core::incidents::{DatePrecision, LocationPrecision};
+use atlas_core::text::display_text;
 
 /// Point and cluster colour.
 pub const INCIDENT_COLOUR: Color32 = Color32::from_rgb(178, 24, 43);
@@ -45,9 +46,9 @@ pub fn incident_tooltip(ui: &mut Ui, ds: &Dataset, i: usize) {
     };
     ui.label(when);
     if v.actor2.is_empty() {
-        ui.label(v.actor1);
+        ui.label(display_text(v.actor1));
     } else {
-        ui.label(format!("{} vs {}", v.actor1, v.actor2));
+        ui.label(display_text(&format!("{} vs {}", v.actor1, v.actor2)));
     }
     let place: Vec<&str> = [v.location, v.admin2, v.admin1, v.country]
         .into_iter()
@@ -57,12 +58,15 @@ pub fn incident_tooltip(ui: &mut Ui, ds: &Dataset, i: usize) {
         LocationPrecision::Point => "exact",
         p => p.as_str(),
     };
-    ui.label(format!("{} (located to: {precision})", place.join(", ")));
+    ui.label(display_text(&format!(
+        "{} (located to: {precision})",
+        place.join(", ")
+    )));
     ui.label(match v.fatalities {
         Some(f) => format!("Fatalities: {f}"),
         None => "Fatalities: not given".into(),
     });
-    ui.label(format!("Source: {}", v.source));
+    ui.label(display_text(&format!("Source: {}", v.source)));
     ui.weak(format!("ID {} · {}", v.id, ds.origin.name));
     if !v.notes.is_empty() {
         let notes: String = v.notes.chars().take(280).collect();
@@ -71,7 +75,8 @@ pub fn incident_tooltip(ui: &mut Ui, ds: &Dataset, i: usize) {
         } else {
             ""
         };
-        ui.add(egui::Label::new(egui::RichText::new(format!("{notes}{more}")).small()).wrap());
+        let notes = display_text(&format!("{notes}{more}")).into_owned();
+        ui.add(egui::Label::new(egui::RichText::new(notes).small()).wrap());
     }
 }
 

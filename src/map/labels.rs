@@ -59,7 +59,7 @@ impl Plugin for LabelsPlugin {
                 continue;
             }
             let galley = painter.layout_no_wrap(
-                l.text.clone(),
+                atlas_core::text::display_text(&l.text).into_owned(),
                 FontId::proportional(l.size * scale),
                 l.color,
             );

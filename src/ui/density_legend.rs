@@ -15,10 +15,18 @@ use atlas_core::project::LayerKind as LayerId;
 /// Red used for the synthetic-data warning.
 pub const WARNING_RED: Color32 = Color32::from_rgb(190, 25, 40);
 
-fn row(ui: &mut egui::Ui, text: &str, swatch: impl FnOnce(&egui::Painter, egui::Rect)) {
+/// One legend row, its swatch faded to the layer's `opacity` as the map draws it.
+fn row(
+    ui: &mut egui::Ui,
+    opacity: f32,
+    text: &str,
+    swatch: impl FnOnce(&egui::Painter, egui::Rect),
+) {
     ui.horizontal_top(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
-        swatch(ui.painter(), rect);
+        let mut painter = ui.painter().clone();
+        painter.multiply_opacity(opacity);
+        swatch(&painter, rect);
         ui.add(egui::Label::new(text).wrap());
     });
 }
@@ -88,7 +96,7 @@ fn entries(
     a: Option<&crate::density::Analysis>,
     shown: &dyn Fn(LayerId) -> bool,
 ) {
-    let dark = frame.dark();
+    let (dark, layers) = (frame.dark(), frame.layers);
     let Some(ds) = ds else {
         ui.label("Incidents: loading…");
         return;
@@ -122,9 +130,10 @@ fn entries(
             "Heatmap: {noun} per 100 km² (kernel density, bandwidth {} km)",
             q.bandwidth_km
         ));
-        ramp(ui, heat.peak, dark);
+        ramp(ui, heat.peak, dark, layers.get(LayerId::Heatmap).opacity);
     }
     if shown(LayerId::Choropleth) {
+        let op = layers.get(LayerId::Choropleth).opacity;
         let u = &a.units;
         ui.label(format!(
             "Choropleth: {noun} per {} ({})",
@@ -138,7 +147,7 @@ fn entries(
             } else {
                 noun
             };
-            row(ui, &format!("{label} {noun}"), |p, r| {
+            row(ui, op, &format!("{label} {noun}"), |p, r| {
                 p.rect_filled(
                     r.shrink(2.0),
                     2.0,
@@ -146,7 +155,7 @@ fn entries(
                 );
             });
         }
-        row(ui, &format!("0 {noun}: no fill"), |p, r| {
+        row(ui, op, &format!("0 {noun}: no fill"), |p, r| {
             p.rect_stroke(
                 r.shrink(2.0),
                 2.0,
@@ -169,25 +178,41 @@ fn entries(
         }
     }
     if shown(LayerId::Incidents) {
-        row(ui, "Incident, exact or town (zoom 8 and closer)", |p, r| {
-            p.circle(
-                r.center(),
-                4.0,
-                INCIDENT_COLOUR,
-                Stroke::new(1.0, Color32::WHITE),
-            );
-        });
-        row(ui, "Incident located to a district centre only", |p, r| {
-            p.circle_stroke(r.center(), 5.0, Stroke::new(2.0, INCIDENT_COLOUR));
-        });
-        row(ui, "Cluster: number of incidents (farther out)", |p, r| {
-            p.circle(
-                r.center(),
-                7.5,
-                INCIDENT_COLOUR.gamma_multiply(0.8),
-                Stroke::new(1.0, Color32::WHITE),
-            );
-        });
+        let op = layers.get(LayerId::Incidents).opacity;
+        row(
+            ui,
+            op,
+            "Incident, exact or town (zoom 8 and closer)",
+            |p, r| {
+                p.circle(
+                    r.center(),
+                    4.0,
+                    INCIDENT_COLOUR,
+                    Stroke::new(1.0, Color32::WHITE),
+                );
+            },
+        );
+        row(
+            ui,
+            op,
+            "Incident located to a district centre only",
+            |p, r| {
+                p.circle_stroke(r.center(), 5.0, Stroke::new(2.0, INCIDENT_COLOUR));
+            },
+        );
+        row(
+            ui,
+            op,
+            "Cluster: number of incidents (farther out)",
+            |p, r| {
+                p.circle(
+                    r.center(),
+                    7.5,
+                    INCIDENT_COLOUR.gamma_multiply(0.8),
+                    Stroke::new(1.0, Color32::WHITE),
+                );
+            },
+        );
         let coarse = a.selected.indices.len() - a.mapped.len();
         if coarse > 0 {
             ui.weak(format!(
@@ -198,12 +223,14 @@ fn entries(
 }
 
 /// The heatmap's colour ramp with ticks at 0, a quarter of the peak and the peak.
-fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool) {
+/// The ramp faded to the layer's `opacity` (its tick labels are not).
+fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool, opacity: f32) {
     // Sized with the text, so an export's scaled legend gets a scaled ramp.
-    let body = egui::TextStyle::Body.resolve(ui.style()).size;
-    let k = body / 14.0;
-    let (rect, _) = ui.allocate_exact_size(vec2(200.0, 30.0) * k, Sense::hover());
-    let bar = egui::Rect::from_min_size(rect.min, vec2(rect.width(), 12.0 * k));
+    let scale = egui::TextStyle::Body.resolve(ui.style()).size / 14.0;
+    let (rect, _) = ui.allocate_exact_size(vec2(200.0, 30.0) * scale, Sense::hover());
+    let bar = egui::Rect::from_min_size(rect.min, vec2(rect.width(), 12.0 * scale));
+    let mut faded = ui.painter().clone();
+    faded.multiply_opacity(opacity);
     let p = ui.painter();
     // Checker behind the bar so its transparent low end reads as "fades out".
     p.rect_filled(bar, 0.0, Color32::from_gray(if dark { 40 } else { 240 }));
@@ -222,14 +249,14 @@ fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool) {
             mesh.add_triangle(i - 1, i, i + 1);
         }
     }
-    p.add(mesh);
+    faded.add(mesh);
     p.rect_stroke(
         bar,
         0.0,
         Stroke::new(0.5, Color32::from_gray(120)),
         egui::StrokeKind::Outside,
     );
-    let font = egui::FontId::proportional(11.0 * k);
+    let font = egui::FontId::proportional(11.0 * scale);
     let ink = ui.visuals().text_color();
     for (t, align) in [
         (0.0f32, egui::Align2::LEFT_TOP),

@@ -40,7 +40,11 @@ pub fn tooltip(ui: &mut egui::Ui, data: &AtlasData, e: &Entry) {
     if let Some(p) = e.province.as_ref().filter(|_| e.kind == UnitKind::Town) {
         ui.label(format!("province {p}"));
     }
-    ui.label(country_name(&e.country));
+    // A province's parent is its country: name it once ("in Pakistan", not "… / Pakistan").
+    let country = country_name(&e.country);
+    if e.parent.as_deref() != Some(country) {
+        ui.label(country);
+    }
     if let Some(role) = report_role(data, e) {
         ui.colored_label(
             egui::Color32::from_rgb(200, 70, 0),

@@ -4,11 +4,19 @@ use egui::{Color32, Sense, Stroke, vec2};
 
 use atlas_core::project::LayerKind as LayerId;
 
+use atlas_core::text::display_text;
+
 use crate::map::MapFrame;
 use crate::map::style::map_style;
 
-/// One legend row: a symbol drawn by `swatch` and its text.
-fn row(ui: &mut egui::Ui, text: &str, swatch: impl FnOnce(&egui::Painter, egui::Rect)) {
+/// One legend row: a symbol drawn by `swatch` (faded to the layer's `opacity`, as the map
+/// draws it) and its text.
+pub(crate) fn row(
+    ui: &mut egui::Ui,
+    opacity: f32,
+    text: &str,
+    swatch: impl FnOnce(&egui::Painter, egui::Rect),
+) {
     ui.horizontal_top(|ui| {
         // Symbols grow with the text (exports scale the text styles).
         let k = ui
@@ -17,8 +25,10 @@ fn row(ui: &mut egui::Ui, text: &str, swatch: impl FnOnce(&egui::Painter, egui::
             .get(&egui::TextStyle::Body)
             .map_or(1.0, |f| f.size / 12.5);
         let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0) * k, Sense::hover());
-        swatch(ui.painter(), rect);
-        ui.add(egui::Label::new(text).wrap());
+        let mut painter = ui.painter().clone();
+        painter.multiply_opacity(opacity);
+        swatch(&painter, rect);
+        ui.add(egui::Label::new(display_text(text)).wrap());
     });
 }
 
@@ -28,8 +38,10 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
     let s = map_style(frame.dark());
     ui.heading("Legend");
     if layers.shown(LayerId::TrainingCamps) {
+        let op = layers.get(LayerId::TrainingCamps).opacity;
         row(
             ui,
+            op,
             &format!(
                 "TTP training centre ({})",
                 crate::map::camps_layer::CAMP_WORDING
@@ -56,6 +68,7 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
         );
     }
     if layers.shown(LayerId::GroupPresence) {
+        let op = layers.get(LayerId::GroupPresence).opacity;
         ui.label(
             "Group presence (stripes: area named by the report; dots: town; chips: country-level)",
         );
@@ -75,14 +88,21 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
             } else {
                 format!(" — also {}", aliases.join(", "))
             };
-            row(ui, &format!("{} ({}){aliases}", g.name, g.short), |p, r| {
-                p.rect_filled(r.shrink(3.0), 2.0, colour);
-            });
+            row(
+                ui,
+                op,
+                &format!("{} ({}){aliases}", g.name, g.short),
+                |p, r| {
+                    p.rect_filled(r.shrink(3.0), 2.0, colour);
+                },
+            );
         }
     }
     if layers.shown(LayerId::GroupNetwork) {
+        let op = layers.get(LayerId::GroupNetwork).opacity;
         row(
             ui,
+            op,
             "Relationship stated in the report (arrow: one-way)",
             |p, r| {
                 p.arrow(
@@ -92,7 +112,7 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
                 );
             },
         );
-        row(ui, "Rivalry", |p, r| {
+        row(ui, op, "Rivalry", |p, r| {
             p.extend(egui::Shape::dashed_line(
                 &[r.left_center(), r.right_center()],
                 Stroke::new(2.0, Color32::from_gray(120)),
@@ -102,7 +122,8 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
         });
     }
     if layers.shown(LayerId::ReportPlaces) {
-        row(ui, "Place named in the report", |p, r| {
+        let op = layers.get(LayerId::ReportPlaces).opacity;
+        row(ui, op, "Place named in the report", |p, r| {
             p.rect(
                 r.shrink(2.0),
                 2.0,
@@ -111,7 +132,7 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
                 egui::StrokeKind::Inside,
             );
         });
-        row(ui, "Town named in the report", |p, r| {
+        row(ui, op, "Town named in the report", |p, r| {
             let c = r.center();
             let d = 6.0;
             p.add(egui::Shape::convex_polygon(
@@ -125,7 +146,7 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
                 Stroke::NONE,
             ));
         });
-        row(ui, "Context (district of a named town)", |p, r| {
+        row(ui, op, "Context (district of a named town)", |p, r| {
             p.extend(egui::Shape::dashed_line(
                 &[r.left_center(), r.right_center()],
                 Stroke::new(1.5, s.context),
@@ -135,7 +156,8 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
         });
     }
     if layers.shown(LayerId::Provinces) {
-        row(ui, "Province / territory boundary", |p, r| {
+        let op = layers.get(LayerId::Provinces).opacity;
+        row(ui, op, "Province / territory boundary", |p, r| {
             p.line_segment(
                 [r.left_center(), r.right_center()],
                 Stroke::new(1.2, s.province),
@@ -143,7 +165,8 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
         });
     }
     if layers.shown(LayerId::Districts) {
-        row(ui, "District boundary (zoom in)", |p, r| {
+        let op = layers.get(LayerId::Districts).opacity;
+        row(ui, op, "District boundary (zoom in)", |p, r| {
             p.line_segment(
                 [r.left_center(), r.right_center()],
                 Stroke::new(0.8, s.district),
@@ -151,18 +174,20 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
         });
     }
     if layers.shown(LayerId::Towns) {
-        row(ui, "Town / city (by size)", |p, r| {
+        let op = layers.get(LayerId::Towns).opacity;
+        row(ui, op, "Town / city (by size)", |p, r| {
             p.circle(r.center(), 3.0, Color32::WHITE, Stroke::new(1.2, s.town));
         });
     }
     if layers.shown(LayerId::Basemap) {
-        row(ui, "International border", |p, r| {
+        let op = layers.get(LayerId::Basemap).opacity;
+        row(ui, op, "International border", |p, r| {
             p.line_segment(
                 [r.left_center(), r.right_center()],
                 Stroke::new(1.8, Color32::from_gray(90)),
             );
         });
-        row(ui, "Disputed boundary", |p, r| {
+        row(ui, op, "Disputed boundary", |p, r| {
             p.extend(egui::Shape::dashed_line(
                 &[r.left_center(), r.right_center()],
                 Stroke::new(1.5, Color32::from_gray(110)),

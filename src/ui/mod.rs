@@ -8,6 +8,7 @@ pub mod density_panel;
 pub mod details;
 pub mod export_dialog;
 pub mod findings;
+pub mod fonts;
 pub mod help;
 pub mod import_dialog;
 pub mod layers_panel;

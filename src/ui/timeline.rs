@@ -3,6 +3,7 @@
 //! play / pause stepping through the weeks or months.
 
 use atlas_core::analysis::{TimeBucket, TimeHistogram};
+use atlas_core::text::count_noun;
 use chrono::{Datelike, NaiveDate};
 use egui_plot::{Bar, BarChart, Plot};
 
@@ -67,7 +68,8 @@ pub fn show(ui: &mut egui::Ui, density: &mut DensityState) {
         }
         if let Some(a) = &analysis {
             ui.separator();
-            let mut text = format!("{} incidents shown", a.selected.indices.len());
+            let n = a.selected.indices.len();
+            let mut text = format!("{} shown", count_noun(n, "incident", "incidents"));
             if a.selected.uncertain > 0 {
                 text += &format!(
                     " ({} left out: dated only to a month or year overlapping the range)",

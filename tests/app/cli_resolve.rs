@@ -80,14 +80,13 @@ fn help_documents_every_command() {
 fn missing_data_dir_is_reported_not_a_panic() {
     let (code, stdout, stderr) =
         run(&["--data", "/nonexistent/atlas", "resolve", "Kunar", "--json"]);
-    assert_eq!(code, 0);
+    assert_ne!(code, 0);
     assert!(
-        stderr.contains("/nonexistent/atlas/admin/countries.geojson"),
+        stderr.contains("data directory /nonexistent/atlas does not exist"),
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"));
-    let v: serde_json::Value = serde_json::from_str(&stdout).expect("json");
-    assert_eq!(v[0]["matches"].as_array().map(Vec::len), Some(0));
+    assert!(stdout.is_empty(), "{stdout}");
 }
 
 #[test]

@@ -15,6 +15,7 @@ pub mod model;
 pub mod names;
 pub mod palette;
 pub mod project;
+pub mod text;
 pub mod tiles;
 
 /// The region the app covers (lon min, lat min, lon max, lat max): the extent of the bundled

@@ -18,11 +18,17 @@ pub fn data() -> Arc<AtlasData> {
 
 /// The app at `w`×`h` points, rendered with wgpu when `wgpu` (snapshots, pixels).
 pub fn app_harness(w: f32, h: f32, wgpu: bool) -> Harness<'static, AtlasApp> {
-    let b = Harness::builder()
+    let b = builder()
         .with_size(egui::vec2(w, h))
         .with_pixels_per_point(1.0);
     let b = if wgpu { b.wgpu() } else { b };
     b.build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()))
+}
+
+/// A harness builder with the app's bundled fonts (as the window and the exporter have them).
+pub fn builder<S>() -> egui_kittest::HarnessBuilder<S> {
+    egui_kittest::HarnessBuilder::default()
+        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
 }
 
 /// Step until tiles, incident loads and analyses are done (twice in a row).

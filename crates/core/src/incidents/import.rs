@@ -37,6 +37,72 @@ impl ImportReport {
             .map(|(line, why)| Diagnostic::new(file, Some(*line), why.clone()))
             .collect()
     }
+
+    /// Dropped rows counted by kind of reason (quoted values and numbers left out), the
+    /// commonest first.
+    pub fn dropped_by_reason(&self) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for (_, why) in &self.rows_dropped {
+            let kind = reason_kind(why);
+            match counts.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((kind, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts
+    }
+
+    /// Why an import kept nothing: counts, dropped rows by reason, and the first `examples`
+    /// dropped rows with their lines.
+    pub fn nothing_kept_message(&self, file: &str, examples: usize) -> String {
+        let reasons: Vec<String> = self
+            .dropped_by_reason()
+            .iter()
+            .map(|(k, n)| format!("{n} × {k}"))
+            .collect();
+        let mut msg = format!(
+            "{file}: no row could be used: {} read, {} kept, {} dropped",
+            self.rows_read,
+            self.rows_kept,
+            self.rows_dropped.len()
+        );
+        if !reasons.is_empty() {
+            msg += &format!("\n  dropped by reason: {}", reasons.join("; "));
+        }
+        for (line, why) in self.rows_dropped.iter().take(examples) {
+            msg += &format!("\n  e.g. line {line}: {why}");
+        }
+        msg
+    }
+}
+
+/// A drop reason without its particulars: `"…"` for quoted values, `#` for numbers.
+fn reason_kind(why: &str) -> String {
+    let mut out = String::with_capacity(why.len());
+    let mut chars = why.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            for d in chars.by_ref() {
+                if d == '"' {
+                    break;
+                }
+            }
+            out.push_str("\"…\"");
+        } else if c.is_ascii_digit() || (c == '-' && chars.peek().is_some_and(char::is_ascii_digit))
+        {
+            while chars
+                .peek()
+                .is_some_and(|d| d.is_ascii_digit() || *d == '.')
+            {
+                chars.next();
+            }
+            out.push('#');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A finished import.
@@ -251,4 +317,40 @@ pub fn import_csv<R: Read>(
         incidents: store,
         report,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_kept_names_reasons_and_examples() {
+        let report = ImportReport {
+            rows_read: 4,
+            rows_kept: 0,
+            rows_dropped: vec![
+                (2, "event_date: unrecognised date \"yesterday\"".into()),
+                (3, "latitude 95 out of range [-90, 90]".into()),
+                (4, "event_date: unrecognised date \"soon\"".into()),
+                (5, "expected 31 fields, found 2".into()),
+            ],
+        };
+        assert_eq!(
+            report.dropped_by_reason(),
+            [
+                ("event_date: unrecognised date \"…\"".to_owned(), 2),
+                ("latitude # out of range [#, #]".to_owned(), 1),
+                ("expected # fields, found #".to_owned(), 1),
+            ]
+        );
+        let msg = report.nothing_kept_message("x.csv", 2);
+        assert_eq!(
+            msg,
+            "x.csv: no row could be used: 4 read, 0 kept, 4 dropped\n  \
+             dropped by reason: 2 × event_date: unrecognised date \"…\"; \
+             1 × latitude # out of range [#, #]; 1 × expected # fields, found #\n  \
+             e.g. line 2: event_date: unrecognised date \"yesterday\"\n  \
+             e.g. line 3: latitude 95 out of range [-90, 90]"
+        );
+    }
 }

@@ -77,6 +77,31 @@ pub fn check_km(v: f64, max: f64) -> Result<(), String> {
     }
 }
 
+/// Widest band to the Afghanistan–Pakistan border, km.
+pub const MAX_BORDER_KM: f64 = 1000.0;
+
+/// A distance band to the border, km: finite, 0 or more, at most [`MAX_BORDER_KM`].
+pub fn check_border_km(v: f64) -> Result<(), String> {
+    if v.is_finite() && (0.0..=MAX_BORDER_KM).contains(&v) {
+        Ok(())
+    } else {
+        Err(format!(
+            "must be a finite number ≥ 0 (km, at most {MAX_BORDER_KM}), got {v}"
+        ))
+    }
+}
+
+/// A date range: the first day no later than the last.
+pub fn check_date_range(
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> Result<(), String> {
+    match (from, to) {
+        (Some(a), Some(b)) if a > b => Err(format!("from {a} is later than to {b}")),
+        _ => Ok(()),
+    }
+}
+
 /// An XYZ URL template must have `{z}`, `{x}` and `{y}` and be http(s).
 pub fn check_url_template(url: &str) -> Result<(), String> {
     let missing: Vec<&str> = ["{z}", "{x}", "{y}"]
@@ -115,7 +140,7 @@ pub fn validate_project(p: &Project) -> Vec<FieldError> {
         }
         match &s.kind {
             SourceKind::Incidents { border_km, .. } => {
-                push(f("border_km"), check_km(*border_km, 1000.0))
+                push(f("border_km"), check_border_km(*border_km))
             }
             SourceKind::ReportText {
                 file: None,
@@ -214,12 +239,10 @@ fn check_layer(p: &Project, l: &LayerDef) -> Vec<Check> {
         };
         out.push(("style.density.classes".into(), classes));
     }
-    if let (Some(a), Some(b)) = (l.filter.from, l.filter.to)
-        && a > b
-    {
+    if l.filter.from.is_some() && l.filter.to.is_some() {
         out.push((
             "filter".into(),
-            Err(format!("from {a} is later than to {b}")),
+            check_date_range(l.filter.from, l.filter.to),
         ));
     }
     out
@@ -285,6 +308,23 @@ mod tests {
         assert!(check_km(-5.0, 10.0).is_err());
         assert!(check_km(0.0, 10.0).is_err());
         assert!(check_km(10.0, 10.0).is_ok());
+        for v in [f64::NAN, f64::INFINITY, -5.0, 1000.5] {
+            let e = check_border_km(v).expect_err("bad band");
+            assert!(e.starts_with("must be a finite number ≥ 0"), "{e}");
+            assert!(e.ends_with(&format!("got {v}")), "{e}");
+        }
+        assert_eq!(
+            check_border_km(f64::NAN).expect_err("NaN"),
+            "must be a finite number ≥ 0 (km, at most 1000), got NaN"
+        );
+        assert!(check_border_km(0.0).is_ok() && check_border_km(1000.0).is_ok());
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(
+            check_date_range(d("2024-05-01"), d("2024-01-31")),
+            Err("from 2024-05-01 is later than to 2024-01-31".into())
+        );
+        assert!(check_date_range(d("2024-01-01"), d("2024-01-01")).is_ok());
+        assert!(check_date_range(d("2024-05-01"), None).is_ok());
         assert!(check_size([16, 8192]).is_ok());
         assert!(check_size([15, 100]).is_err());
         assert!(check_zoom(f64::NAN).is_err());
