@@ -1,4 +1,4 @@
-//! The basemap chooser (View → Basemap), the custom tile-server dialog, and the map's ONLINE
+//! The basemap chooser (View → Basemap source), the custom tile-server dialog, and the map's ONLINE
 //! badge and basemap status line.
 
 use atlas_core::project::{BasemapSpec, Project};

@@ -60,7 +60,13 @@ pub fn show(
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             let item = |ui: &mut egui::Ui, text: &str, key: &str, a: Action| {
-                let b = egui::Button::new(text).shortcut_text(key);
+                // No empty shortcut text: it would end the item's accessible name in a space.
+                let b = egui::Button::new(text);
+                let b = if key.is_empty() {
+                    b
+                } else {
+                    b.shortcut_text(key)
+                };
                 ui.add(b).clicked().then_some(a)
             };
             let mut pick = |a: Option<Action>| {
@@ -117,7 +123,11 @@ pub fn show(
                         String::new()
                     };
                     if ui
-                        .add(egui::Button::new(&v.name).shortcut_text(key))
+                        .add(if key.is_empty() {
+                            egui::Button::new(&v.name)
+                        } else {
+                            egui::Button::new(&v.name).shortcut_text(key)
+                        })
                         .clicked()
                     {
                         out = Some(Action::GoToView(i));
@@ -127,7 +137,7 @@ pub fn show(
                     out = Some(Action::AddView);
                 }
             });
-            ui.menu_button("Basemap", |ui| {
+            ui.menu_button("Basemap source", |ui| {
                 if let Some(a) = crate::ui::basemap_menu::items(ui, project) {
                     out = Some(a);
                 }

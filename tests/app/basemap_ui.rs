@@ -23,7 +23,7 @@ fn harness() -> (Harness<'static, AtlasApp>, ScriptedPicker) {
 fn open_chooser(h: &mut Harness<'static, AtlasApp>) {
     h.get_by_label("View").click();
     h.run_steps(2);
-    h.get_by_label("Basemap").click();
+    h.get_by_label("Basemap source").click();
     h.run_steps(2);
 }
 

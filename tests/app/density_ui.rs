@@ -108,6 +108,8 @@ fn demo_loads_by_default_and_says_it_is_synthetic() {
 fn import_fixture_through_the_dialog_then_narrow_the_dates() {
     let mut h = harness(false);
     settle(&mut h);
+    h.get_by_label("File").click();
+    h.run_steps(2);
     h.get_by_label("Import incidents…").click();
     h.run_steps(2);
     h.state_mut().import.path = FIXTURE.to_string();
@@ -272,7 +274,7 @@ fn choropleth_snapshot() {
 
 #[test]
 fn hovering_an_incident_at_close_zoom_shows_its_row_and_source() {
-    let mut h = harness(false);
+    let mut h = crate::common::app_harness(1600.0, 1000.0, false);
     set_kind(&mut h, atlas_core::project::LayerKind::Incidents, true);
     settle(&mut h);
     // The demo's first incident: 2 January 2024 at Landi Kotal, town precision.
@@ -300,6 +302,8 @@ fn hovering_an_incident_at_close_zoom_shows_its_row_and_source() {
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+    // The window is large enough that the density legend (lower right) leaves the map's
+    // centre free.
     h.get_by_label("ID SYN2024-0001 · Synthetic demo");
     h.get_by_label("Violence against civilians — Attack");
     h.get_by_label("Source: SYNTHETIC DEMO — not real events");

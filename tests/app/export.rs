@@ -97,6 +97,7 @@ fn legend_labels(layers: Vec<LayerDef>) -> Vec<String> {
     let scene = bare_scene();
     let heat = frontier_atlas::map::HeatTextures::default();
     let mut h = Harness::builder()
+        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
         .with_size(egui::vec2(500.0, 900.0))
         .build_ui(move |ui| {
             let frame = frontier_atlas::map::MapFrame {

@@ -26,6 +26,7 @@ fn app_opens_without_any_data_and_lists_the_problems() {
         );
     }
     let mut h = Harness::builder()
+        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
         .with_size(egui::vec2(1000.0, 700.0))
         .build_ui_state(
             |ui, app: &mut AtlasApp| app.ui(ui),

@@ -58,7 +58,9 @@ fn report_places_are_derived_from_the_findings() {
     );
     let khost = &s.atlas().report_places[2];
     assert_eq!(khost.role, "New TTP training centre (province-level)");
-    assert!(s.atlas().report_places[7].context);
+    // Chagai is context: the district of the named town Dalbandin.
+    assert!(s.atlas().report_places[8].context);
+    assert!(!s.atlas().report_places[7].context);
 
     // Another findings file (its report text and the bundled groups beside it).
     let dir = scratch("findings");
@@ -89,7 +91,7 @@ fn report_places_are_derived_from_the_findings() {
     );
     // Back to the bundled report.
     s.wait(&p, Duration::from_secs(60)).expect("loads");
-    assert_eq!(place_names(&s).len(), 8);
+    assert_eq!(place_names(&s).len(), 9);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

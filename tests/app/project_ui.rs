@@ -107,6 +107,10 @@ fn ctrl_s_saves_through_the_dialog_the_title_marks_changes_and_undo_works() {
 #[test]
 fn saved_views_are_added_and_keys_1_to_9_go_to_them() {
     let (mut h, _) = with_picker(false);
+    // Let the demo load first: its layers lengthen the panel and move the button (tall
+    // enough that the views panel is on screen under them).
+    h.set_size(egui::vec2(1400.0, 1300.0));
+    settle(&mut h);
     let spots = [([71.5, 34.0], 8.0), ([66.9, 30.2], 7.5)];
     for (c, z) in spots {
         h.state_mut().view = frontier_atlas::state::ViewState::at(c, z);

@@ -11,6 +11,7 @@ use crate::common::data;
 
 fn harness() -> Harness<'static, AtlasApp> {
     let mut h = Harness::builder()
+        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
     h.run_steps(2);
@@ -35,7 +36,7 @@ fn click_map_centre(h: &mut Harness<'static, AtlasApp>) {
 /// File → Read report….
 fn open_reader(h: &mut Harness<'static, AtlasApp>) {
     h.get_by_label("File").click();
-    h.run_steps(1);
+    h.run_steps(2);
     h.get_by_label("Read report…").click();
     h.run_steps(2);
     assert!(h.state().reader.open);
@@ -183,6 +184,7 @@ fn report_reader_lists_places_and_highlights_them() {
 #[test]
 fn camps_and_presence_snapshot() {
     let mut h = Harness::builder()
+        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
         .with_size(egui::vec2(1400.0, 900.0))
         .with_pixels_per_point(1.0)
         .wgpu()

@@ -148,7 +148,8 @@ impl Project {
                 LayerKind::Provinces,
                 LayerKind::Choropleth,
             ],
-            LayerKind::Incidents => &[LayerKind::Incidents, LayerKind::Heatmap],
+            // Points above the towns they are often located to (their tooltip wins there).
+            LayerKind::Incidents => &[LayerKind::Incidents, LayerKind::Towns, LayerKind::Heatmap],
             LayerKind::CampPoints => &[LayerKind::CampPoints, LayerKind::TrainingCamps],
             _ => &[],
         };
