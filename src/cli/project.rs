@@ -21,7 +21,7 @@ use crate::session::sources::incident_source;
 #[derive(clap::Subcommand, Debug)]
 pub enum ProjectCommand {
     /// Write a new project file from incident files, camp points, findings and views.
-    New(NewArgs),
+    New(Box<NewArgs>),
     /// Describe a project: {"version","title","datasets":[{"name","path","schema",
     /// "rows_kept","rows_dropped"}],"layers":[{"id","kind","source","visible"}],
     /// "views":[{"name","center":[lon,lat],"zoom"}]}.

@@ -11,6 +11,7 @@ use crate::map::MapFrame;
 use crate::map::choropleth_layer::{FILL_ALPHA, class_colour};
 use crate::map::incidents_layer::INCIDENT_COLOUR;
 use atlas_core::project::LayerKind as LayerId;
+use atlas_core::text::count_noun;
 
 /// Red used for the synthetic-data warning.
 pub const WARNING_RED: Color32 = Color32::from_rgb(190, 25, 40);
@@ -166,13 +167,14 @@ fn entries(
         let unassigned: u64 = u.table.unassigned.iter().map(|c| c.events).sum();
         if u.by == By::District && unassigned > 0 {
             ui.weak(format!(
-                "{unassigned} events located only to a province: in no district"
+                "{} located only to a province: in no district",
+                count_noun(unassigned as usize, "event", "events")
             ));
         }
         if u.table.outside_events > 0 {
             ui.weak(format!(
-                "{} events outside every {}",
-                u.table.outside_events,
+                "{} outside every {}",
+                count_noun(u.table.outside_events as usize, "event", "events"),
                 by_noun(u.by)
             ));
         }

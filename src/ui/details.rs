@@ -1,6 +1,7 @@
 //! Details panel and hover tooltip for a selected or hovered unit or town.
 
 use atlas_core::model::{Entry, UnitKind};
+use atlas_core::text::display_text;
 
 use crate::scene::AtlasData;
 
@@ -32,13 +33,13 @@ fn report_role<'a>(data: &'a AtlasData, e: &Entry) -> Option<&'a str> {
 
 /// Short hover tooltip: name, type, parent, country.
 pub fn tooltip(ui: &mut egui::Ui, data: &AtlasData, e: &Entry) {
-    ui.strong(&e.name);
+    ui.strong(display_text(&e.name));
     ui.label(kind_text(e));
     if let Some(parent) = &e.parent {
-        ui.label(format!("in {parent}"));
+        ui.label(display_text(&format!("in {parent}")));
     }
     if let Some(p) = e.province.as_ref().filter(|_| e.kind == UnitKind::Town) {
-        ui.label(format!("province {p}"));
+        ui.label(display_text(&format!("province {p}")));
     }
     // A province's parent is its country: name it once ("in Pakistan", not "… / Pakistan").
     let country = country_name(&e.country);
@@ -95,7 +96,7 @@ pub fn show(
         .show(ui, |ui| {
             let mut row = |k: &str, v: String| {
                 ui.label(k);
-                ui.label(v);
+                ui.label(display_text(&v));
                 ui.end_row();
             };
             row("Name", e.name.clone());

@@ -141,7 +141,7 @@ fn import_fixture_through_the_dialog_then_narrow_the_dates() {
     h.run_steps(2);
     settle(&mut h);
     assert_eq!(class_rows(&h), ["2 events", "3 events"]);
-    h.get_by_label("1 events located only to a province: in no district");
+    h.get_by_label("1 event located only to a province: in no district");
 
     // March to June: one event each in Peshawar (12 June) and Quetta (1 March).
     let source = h.state().active_dataset.clone().expect("active");

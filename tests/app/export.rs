@@ -3,7 +3,6 @@
 //! The command line (no display, errors, all views) is tested in `export_cli.rs`.
 
 use atlas_core::project::{LayerDef, LayerKind, Project};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use frontier_atlas::export::{ExportError, ExportLayout, ExportSettings, Exporter, ScaleBar};
 use geo::{Distance, Haversine, Point};
@@ -96,8 +95,7 @@ fn legend_labels(layers: Vec<LayerDef>) -> Vec<String> {
     let project = Project::default();
     let scene = bare_scene();
     let heat = frontier_atlas::map::HeatTextures::default();
-    let mut h = Harness::builder()
-        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
+    let mut h = crate::common::builder()
         .with_size(egui::vec2(500.0, 900.0))
         .build_ui(move |ui| {
             let frame = frontier_atlas::map::MapFrame {

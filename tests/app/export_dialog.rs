@@ -30,8 +30,7 @@ fn changed_pixels(a: &image::RgbaImage, b: &image::RgbaImage) -> usize {
 #[test]
 fn ctrl_e_opens_the_dialog_and_the_preview_follows_title_and_layers() {
     let data = Arc::new(AtlasData::load(&AtlasData::default_dir()));
-    let mut h = Harness::builder()
-        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
+    let mut h = crate::common::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_pixels_per_point(1.0)
         .wgpu()

@@ -3,7 +3,6 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use frontier_atlas::app::AtlasApp;
 use frontier_atlas::scene::AtlasData;
@@ -25,8 +24,7 @@ fn app_opens_without_any_data_and_lists_the_problems() {
             "{f} not reported: {names:?}"
         );
     }
-    let mut h = Harness::builder()
-        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
+    let mut h = crate::common::builder()
         .with_size(egui::vec2(1000.0, 700.0))
         .build_ui_state(
             |ui, app: &mut AtlasApp| app.ui(ui),

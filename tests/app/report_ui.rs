@@ -10,8 +10,7 @@ use frontier_atlas::app::AtlasApp;
 use crate::common::data;
 
 fn harness() -> Harness<'static, AtlasApp> {
-    let mut h = Harness::builder()
-        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
+    let mut h = crate::common::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
     h.run_steps(2);
@@ -183,8 +182,7 @@ fn report_reader_lists_places_and_highlights_them() {
 
 #[test]
 fn camps_and_presence_snapshot() {
-    let mut h = Harness::builder()
-        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
+    let mut h = crate::common::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_pixels_per_point(1.0)
         .wgpu()

@@ -14,8 +14,7 @@ fn harness(width: f32, height: f32) -> Harness<'static, AtlasApp> {
 
 #[test]
 fn layer_toggles_are_found_by_label_and_switch_districts() {
-    let mut h = Harness::builder()
-        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
+    let mut h = crate::common::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
     h.run_steps(2);
@@ -48,8 +47,7 @@ fn layer_toggles_are_found_by_label_and_switch_districts() {
 
 #[test]
 fn hover_shows_the_unit_and_click_selects_it_and_esc_clears() {
-    let mut h = Harness::builder()
-        .with_context_setup(frontier_atlas::ui::fonts::install_fonts)
+    let mut h = crate::common::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
     h.run_steps(2);

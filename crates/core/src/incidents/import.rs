@@ -49,7 +49,7 @@ impl ImportReport {
                 None => counts.push((kind, 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         counts
     }
 
