@@ -10,6 +10,7 @@ mod panels;
 mod prompt;
 pub mod recovery;
 mod sources;
+pub mod tools;
 mod window;
 
 use std::path::PathBuf;
@@ -61,6 +62,8 @@ pub struct AtlasApp {
     /// The basemap the tiles were last set to, and why the last change failed.
     applied_basemap: Option<atlas_core::project::BasemapSpec>,
     pub basemap_error: Option<String>,
+    /// Search, coordinate form, go to and measure (window-only).
+    pub tools: tools::Tools,
 }
 
 impl AtlasApp {
@@ -99,6 +102,7 @@ impl AtlasApp {
             title: String::new(),
             applied_basemap: None,
             basemap_error: None,
+            tools: tools::Tools::default(),
         }
     }
 
@@ -197,10 +201,15 @@ impl AtlasApp {
             self.applied_basemap = Some(spec);
         }
         egui::Panel::top("menu").show(ui, |ui| {
-            let can = (self.doc.can_undo(), self.doc.can_redo());
-            if let Some(a) = ui::menu::show(ui, &self.doc.project, &self.recent, can) {
-                self.perform(&ctx, a);
-            }
+            ui.horizontal(|ui| {
+                let can = (self.doc.can_undo(), self.doc.can_redo());
+                let measuring = self.tools.measure.active;
+                let menu = ui::menu::show(ui, &self.doc.project, &self.recent, can, measuring);
+                if let Some(a) = menu {
+                    self.perform(&ctx, a);
+                }
+                self.tool_bar(ui);
+            });
         });
         self.side_panels(ui, &scene);
         self.central(ui, &scene);

@@ -1,5 +1,5 @@
 //! The native window: eframe with persistence (recent projects, window size, light/dark
-//! default), the recovery file in the platform data directory, and quitting cleanly.
+//! default, the cursor's coordinate form), the recovery file in the platform data directory, and quitting cleanly.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,6 +13,7 @@ use crate::scene::AtlasData;
 const APP_ID: &str = "Frontier Atlas";
 const KEY_RECENT: &str = "recent_projects";
 const KEY_DARK: &str = "dark_basemap";
+const KEY_COORDS: &str = "coordinate_format";
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -22,6 +23,7 @@ impl eframe::App for AtlasApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, KEY_RECENT, &self.recent);
         eframe::set_value(storage, KEY_DARK, &self.doc.project.basemap.is_dark());
+        eframe::set_value(storage, KEY_COORDS, &self.tools.coord_format);
     }
 
     fn on_exit(&mut self) {
@@ -70,6 +72,7 @@ fn build(
     let mut app = AtlasApp::with_data_dir(data, data_dir);
     if let Some(storage) = cc.storage {
         app.recent = eframe::get_value(storage, KEY_RECENT).unwrap_or_default();
+        app.tools.coord_format = eframe::get_value(storage, KEY_COORDS).unwrap_or_default();
         if eframe::get_value::<bool>(storage, KEY_DARK).unwrap_or(false) {
             app.doc.project.basemap = BasemapSpec::Builtin { dark: true };
         }

@@ -1,5 +1,5 @@
-//! The menu bar: File, View, Help. Items return an [`Action`] for the app to perform; the
-//! shortcuts named here are handled by the app in every frame.
+//! The menu bar: File, Edit, View, Tools, Help. Items return an [`Action`] for the app to
+//! perform; the shortcuts named here are handled by the app in every frame.
 
 use std::path::PathBuf;
 
@@ -28,6 +28,12 @@ pub enum Action {
     About,
     /// Find a source's missing file (source id).
     Locate(String),
+    /// Focus the search box.
+    Search,
+    /// The Go to prompt.
+    GoTo,
+    /// Start or stop measuring.
+    Measure,
 }
 
 /// Keyboard shortcuts, as shown in Help → Keyboard shortcuts.
@@ -38,6 +44,9 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+N", "New project"),
     ("Ctrl+E", "Export image"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+    ("Ctrl+F", "Search for a place"),
+    ("Ctrl+G", "Go to a coordinate or place"),
+    ("M", "Measure a path (click points; Esc ends)"),
     ("1 – 9", "Go to saved view 1 – 9"),
     ("Esc", "Clear the selection"),
     ("Drag / wheel / double-click", "Pan / zoom / zoom in"),
@@ -49,6 +58,7 @@ pub fn show(
     project: &Project,
     recent: &[PathBuf],
     can: (bool, bool),
+    measuring: bool,
 ) -> Option<Action> {
     let mut out = None;
     egui::MenuBar::new().ui(ui, |ui| {
@@ -129,6 +139,21 @@ pub fn show(
                 out = Some(Action::ResetView);
             }
         });
+        ui.menu_button("Tools", |ui| {
+            let item = |ui: &mut egui::Ui, text: &str, key: &str| {
+                ui.add(egui::Button::new(text).shortcut_text(key)).clicked()
+            };
+            if item(ui, "Search…", "Ctrl+F") {
+                out = Some(Action::Search);
+            }
+            if item(ui, "Go to…", "Ctrl+G") {
+                out = Some(Action::GoTo);
+            }
+            let b = egui::Button::selectable(measuring, "Measure distance").shortcut_text("M");
+            if ui.add(b).clicked() {
+                out = Some(Action::Measure);
+            }
+        });
         ui.menu_button("Help", |ui| {
             if ui.button("Keyboard shortcuts").clicked() {
                 out = Some(Action::Shortcuts);
@@ -152,6 +177,8 @@ pub fn shortcut(ctx: &egui::Context, views: usize) -> Option<Action> {
         (KeyboardShortcut::new(cmd, Key::O), Action::Open(None)),
         (KeyboardShortcut::new(cmd, Key::N), Action::New),
         (KeyboardShortcut::new(cmd, Key::E), Action::ExportImage),
+        (KeyboardShortcut::new(cmd, Key::F), Action::Search),
+        (KeyboardShortcut::new(cmd, Key::G), Action::GoTo),
         (KeyboardShortcut::new(cmd_shift, Key::Z), Action::Redo),
         (KeyboardShortcut::new(cmd, Key::Z), Action::Undo),
     ];
@@ -160,9 +187,12 @@ pub fn shortcut(ctx: &egui::Context, views: usize) -> Option<Action> {
             return Some(a);
         }
     }
-    // 1–9: saved views, unless a text field has the keyboard.
+    // M and 1–9: measure and saved views, unless a text field has the keyboard.
     if ctx.egui_wants_keyboard_input() {
         return None;
+    }
+    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::M)) {
+        return Some(Action::Measure);
     }
     const KEYS: [Key; 9] = [
         Key::Num1,

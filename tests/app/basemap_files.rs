@@ -2,7 +2,7 @@
 //! through the real readers, drawn at the known tile's place, the built-in basemap outside the
 //! file's bounds, the file's credit in the sources line; bad files refused by name.
 
-mod tile_fixtures;
+use crate::tile_fixtures;
 
 use std::sync::{Arc, OnceLock};
 

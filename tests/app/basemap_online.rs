@@ -3,7 +3,7 @@
 //! export served from the disk cache (0 new requests), and a server error reported with the
 //! built-in basemap left showing.
 
-mod tile_fixtures;
+use crate::tile_fixtures;
 
 use std::sync::{Arc, OnceLock};
 

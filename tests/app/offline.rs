@@ -6,7 +6,6 @@
 //! sockets in the trace. A control run that does open one shows the count works.
 //! Needs Debian's `strace` (installed by .ci/run).
 
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
