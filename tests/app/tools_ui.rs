@@ -213,11 +213,26 @@ fn go_to_a_bad_coordinate_shows_why_and_changes_nothing() {
 #[test]
 fn measure_two_clicks_label_the_geodesic_length() {
     let mut h = harness();
+    // Select Kabul province by a click first: measuring clicks must leave it selected.
+    let kabul = data()
+        .gazetteer
+        .resolve("Kabul")
+        .into_iter()
+        .find(|e| e.kind == UnitKind::Province)
+        .expect("Kabul");
+    h.state_mut()
+        .view
+        .memory
+        .center_at(walkers::lon_lat(kabul.lon, kabul.lat));
+    h.run_steps(2);
+    let a = h.state().view_center_on_screen().expect("map drawn");
+    click(&mut h, a, PointerButton::Primary);
+    assert_eq!(h.state().view.selected.as_deref(), Some(kabul.id.as_str()));
     h.key_press(Key::M);
     h.run_steps(2);
     assert!(h.state().tools.measure.active);
-    let a = h.state().view_center_on_screen().expect("map drawn");
-    let b = a + egui::vec2(250.0, 120.0);
+    // Away from the first click (one at the same place would be a double-click).
+    let (a, b) = (a + egui::vec2(-60.0, -40.0), a + egui::vec2(250.0, 120.0));
     click(&mut h, a, PointerButton::Primary);
     click(&mut h, b, PointerButton::Primary);
     h.run_steps(1);
@@ -232,10 +247,11 @@ fn measure_two_clicks_label_the_geodesic_length() {
     let shown = texts(&h);
     assert!(shown.contains(&leg), "no {leg:?} in {shown:?}");
     assert!(shown.contains(&total_label(metres)));
+    let selected = h.state().view.selected.clone();
     assert_eq!(
-        h.state().view.selected,
-        None,
-        "measuring clicks do not select"
+        selected.as_deref(),
+        Some(kabul.id.as_str()),
+        "measuring clicks select nothing"
     );
     // Esc ends: another click adds nothing.
     h.key_press(Key::Escape);
