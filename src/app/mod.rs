@@ -201,15 +201,19 @@ impl AtlasApp {
             self.applied_basemap = Some(spec);
         }
         egui::Panel::top("menu").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let can = (self.doc.can_undo(), self.doc.can_redo());
-                let measuring = self.tools.measure.active;
-                let menu = ui::menu::show(ui, &self.doc.project, &self.recent, can, measuring);
-                if let Some(a) = menu {
-                    self.perform(&ctx, a);
-                }
-                self.tool_bar(ui);
-            });
+            let can = (self.doc.can_undo(), self.doc.can_redo());
+            let measuring = self.tools.measure.active;
+            let g = data.gazetteer.clone();
+            let tools = &mut self.tools;
+            let mut picked = None;
+            let bar = |ui: &mut egui::Ui| picked = tools.bar(ui, &g);
+            let menu = ui::menu::show(ui, &self.doc.project, &self.recent, can, measuring, bar);
+            if let Some(a) = menu {
+                self.perform(&ctx, a);
+            }
+            if let Some(hit) = picked {
+                self.zoom_to_hit(&hit);
+            }
         });
         self.side_panels(ui, &scene);
         self.central(ui, &scene);

@@ -72,29 +72,26 @@ impl Tools {
             m.points.clear();
         }
     }
-}
 
-impl AtlasApp {
-    /// The search box and the Measure toggle, after the menus in the top bar.
-    pub(super) fn tool_bar(&mut self, ui: &mut egui::Ui) {
+    /// The search box and the Measure toggle, after the menus in the top bar; returns the
+    /// search result picked this frame.
+    pub fn bar(&mut self, ui: &mut egui::Ui, g: &Arc<Gazetteer>) -> Option<SearchHit> {
+        self.index(g);
+        let index = &self.index.as_ref().expect("index built").1;
+        let picked = ui::search_box::show(ui, &mut self.search, index);
         ui.separator();
-        let g = self.session.atlas().gazetteer.clone();
-        self.tools.index(&g);
-        let index = &self.tools.index.as_ref().expect("index built").1;
-        if let Some(hit) = ui::search_box::show(ui, &mut self.tools.search, index) {
-            self.zoom_to_hit(&hit);
-        }
-        ui.separator();
-        let measuring = self.tools.measure.active;
         if ui
-            .selectable_label(measuring, "Measure")
+            .selectable_label(self.measure.active, "Measure")
             .on_hover_text("Click points on the map to measure a path (M; Esc ends)")
             .clicked()
         {
-            self.tools.toggle_measure();
+            self.toggle_measure();
         }
+        picked
     }
+}
 
+impl AtlasApp {
     /// Centre the map on a search result at the zoom its kind needs, and select it.
     pub fn zoom_to_hit(&mut self, hit: &SearchHit) {
         let view = &mut self.view;

@@ -74,8 +74,10 @@ pub fn show(ctx: &egui::Context, state: &mut GoToPrompt, index: &SearchIndex) ->
             Some(target)
         }
         Err(e) => {
+            // Shown from the next frame: ask for it now, not at the next input.
             state.error = Some(e.to_string());
             state.focus = true;
+            ctx.request_repaint();
             None
         }
     }

@@ -52,13 +52,15 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Drag / wheel / double-click", "Pan / zoom / zoom in"),
 ];
 
-/// Draw the menu bar. `recent` are recent project files, newest first.
+/// Draw the menu bar, then `tools` (the search box, the Measure toggle) on the same row.
+/// `recent` are recent project files, newest first; `can` is (undo, redo).
 pub fn show(
     ui: &mut egui::Ui,
     project: &Project,
     recent: &[PathBuf],
     can: (bool, bool),
     measuring: bool,
+    tools: impl FnOnce(&mut egui::Ui),
 ) -> Option<Action> {
     let mut out = None;
     egui::MenuBar::new().ui(ui, |ui| {
@@ -162,6 +164,8 @@ pub fn show(
                 out = Some(Action::About);
             }
         });
+        ui.separator();
+        tools(ui);
     });
     out
 }

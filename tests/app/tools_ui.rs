@@ -15,7 +15,7 @@ use crate::common::data;
 /// Miran Shah (North Waziristan) in the bundled gazetteer.
 const MIRAN_SHAH: (f64, f64) = (33.00059, 70.07117);
 
-/// The app at 1400×900. Missing glyphs draw as boxes: the layer and view panels' ⏶/⏷ buttons
+/// The app at 1400×900, its data loaded. Missing glyphs draw as boxes: the layer and view panels' ⏶/⏷ buttons
 /// have no glyph in egui's default fonts (a known gap, not these tools').
 fn harness() -> Harness<'static, AtlasApp> {
     let mut h = Harness::builder()
@@ -23,7 +23,9 @@ fn harness() -> Harness<'static, AtlasApp> {
         .with_pixels_per_point(1.0)
         .allow_missing_glyphs()
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
-    h.run_steps(2);
+    // The demo data loads in the background and adds the timeline and the legend over the
+    // map: wait for it, so clicks land where the test means.
+    crate::common::settle(&mut h);
     h
 }
 
@@ -117,8 +119,19 @@ fn search_lists_spelling_variants_and_arrows_pick_another() {
 }
 
 #[test]
-fn ctrl_f_focuses_the_search_box() {
+fn ctrl_f_focuses_the_search_box_in_the_top_bar() {
     let mut h = harness();
+    // On the menu bar's row, inside the window.
+    let field = h.get_by_role_and_label(Role::TextInput, "Search").rect();
+    let file = h.get_by_label("File").rect();
+    assert!(
+        field.max.x <= 1400.0 && field.min.x > file.max.x,
+        "{field:?}"
+    );
+    assert!(
+        field.intersects(file.expand2(egui::vec2(2000.0, 0.0))),
+        "{field:?}"
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run_steps(2);
     assert!(
@@ -232,7 +245,8 @@ fn measure_two_clicks_label_the_geodesic_length() {
     h.run_steps(2);
     assert!(h.state().tools.measure.active);
     // Away from the first click (one at the same place would be a double-click).
-    let (a, b) = (a + egui::vec2(-60.0, -40.0), a + egui::vec2(250.0, 120.0));
+    // Up and right: the density legend sits bottom right over the map.
+    let (a, b) = (a + egui::vec2(-60.0, -40.0), a + egui::vec2(200.0, -150.0));
     click(&mut h, a, PointerButton::Primary);
     click(&mut h, b, PointerButton::Primary);
     h.run_steps(1);
