@@ -33,6 +33,18 @@ impl eframe::App for AtlasApp {
     }
 }
 
+impl AtlasApp {
+    /// The settings [`eframe::App::save`] remembered: recent projects, the dark basemap, the
+    /// cursor's coordinate form.
+    pub fn restore_settings(&mut self, storage: &dyn eframe::Storage) {
+        self.recent = eframe::get_value(storage, KEY_RECENT).unwrap_or_default();
+        self.tools.coord_format = eframe::get_value(storage, KEY_COORDS).unwrap_or_default();
+        if eframe::get_value::<bool>(storage, KEY_DARK).unwrap_or(false) {
+            self.doc.project.basemap = BasemapSpec::Builtin { dark: true };
+        }
+    }
+}
+
 /// What to open the window with.
 #[derive(Debug, Default)]
 pub struct Start {
@@ -71,11 +83,7 @@ fn build(
 ) -> AtlasApp {
     let mut app = AtlasApp::with_data_dir(data, data_dir);
     if let Some(storage) = cc.storage {
-        app.recent = eframe::get_value(storage, KEY_RECENT).unwrap_or_default();
-        app.tools.coord_format = eframe::get_value(storage, KEY_COORDS).unwrap_or_default();
-        if eframe::get_value::<bool>(storage, KEY_DARK).unwrap_or(false) {
-            app.doc.project.basemap = BasemapSpec::Builtin { dark: true };
-        }
+        app.restore_settings(storage);
     }
     let dir = eframe::storage_dir(APP_ID);
     if let Some((project, meta)) = dir.as_deref().and_then(recovery::pending) {

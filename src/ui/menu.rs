@@ -142,18 +142,8 @@ pub fn show(
             }
         });
         ui.menu_button("Tools", |ui| {
-            let item = |ui: &mut egui::Ui, text: &str, key: &str| {
-                ui.add(egui::Button::new(text).shortcut_text(key)).clicked()
-            };
-            if item(ui, "Search…", "Ctrl+F") {
-                out = Some(Action::Search);
-            }
-            if item(ui, "Go to…", "Ctrl+G") {
-                out = Some(Action::GoTo);
-            }
-            let b = egui::Button::selectable(measuring, "Measure distance").shortcut_text("M");
-            if ui.add(b).clicked() {
-                out = Some(Action::Measure);
+            if let Some(a) = tools_menu(ui, measuring) {
+                out = Some(a);
             }
         });
         ui.menu_button("Help", |ui| {
@@ -167,6 +157,25 @@ pub fn show(
         ui.separator();
         tools(ui);
     });
+    out
+}
+
+/// The Tools menu's items: search, go to, measure.
+fn tools_menu(ui: &mut egui::Ui, measuring: bool) -> Option<Action> {
+    let item = |ui: &mut egui::Ui, text: &str, key: &str| {
+        ui.add(egui::Button::new(text).shortcut_text(key)).clicked()
+    };
+    let mut out = None;
+    if item(ui, "Search…", "Ctrl+F") {
+        out = Some(Action::Search);
+    }
+    if item(ui, "Go to…", "Ctrl+G") {
+        out = Some(Action::GoTo);
+    }
+    let b = egui::Button::selectable(measuring, "Measure distance").shortcut_text("M");
+    if ui.add(b).clicked() {
+        out = Some(Action::Measure);
+    }
     out
 }
 

@@ -274,3 +274,47 @@ fn measure_two_clicks_label_the_geodesic_length() {
     assert!(!h.state().tools.measure.active);
     assert_eq!(h.state().tools.measure.points.len(), 2);
 }
+
+/// Settings kept in memory, as eframe's storage keeps them on disk.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_coordinate_form_is_remembered_across_runs() {
+    let mut app = AtlasApp::new(data());
+    app.tools.coord_format = CoordFormat::Dms;
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(&mut app, &mut storage);
+    let mut next = AtlasApp::new(data());
+    assert_eq!(next.tools.coord_format, CoordFormat::Decimal);
+    next.restore_settings(&storage);
+    assert_eq!(next.tools.coord_format, CoordFormat::Dms);
+}
+
+#[test]
+fn clicking_a_result_picks_it() {
+    let mut h = harness();
+    type_into(&mut h, "Search", "Parachinar");
+    let first = h.state().tools.search.hits[0].clone();
+    h.get_by_label(&atlas_core::search::result_label(&first))
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().view.selected.as_deref(), Some(first.id.as_str()));
+    assert!(!h.state().tools.search.open, "the list closes");
+}
