@@ -67,6 +67,9 @@ impl AtlasApp {
             Action::Shortcuts => self.show_shortcuts = true,
             Action::About => self.show_about = true,
             Action::Locate(id) => self.pick(ctx, Pick::Locate(id)),
+            Action::Search => crate::ui::search_box::focus(ctx),
+            Action::GoTo => self.tools.go_to.open(),
+            Action::Measure => self.tools.toggle_measure(),
         }
     }
 

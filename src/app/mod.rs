@@ -11,6 +11,7 @@ mod panels;
 mod prompt;
 pub mod recovery;
 mod sources;
+pub mod tools;
 mod window;
 
 use std::path::PathBuf;
@@ -65,6 +66,8 @@ pub struct AtlasApp {
     /// Tile servers the user agreed to send requests to (remembered across runs).
     pub online_consent: std::collections::BTreeSet<String>,
     pub custom_server: ui::basemap_menu::CustomServer,
+    /// Search, coordinate form, go to and measure (window-only).
+    pub tools: tools::Tools,
 }
 
 impl AtlasApp {
@@ -105,6 +108,7 @@ impl AtlasApp {
             basemap_error: None,
             online_consent: Default::default(),
             custom_server: Default::default(),
+            tools: tools::Tools::default(),
         }
     }
 
@@ -196,8 +200,17 @@ impl AtlasApp {
         self.tiles = Some(tiles);
         egui::Panel::top("menu").show(ui, |ui| {
             let can = (self.doc.can_undo(), self.doc.can_redo());
-            if let Some(a) = ui::menu::show(ui, &self.doc.project, &self.recent, can) {
+            let measuring = self.tools.measure.active;
+            let g = data.gazetteer.clone();
+            let tools = &mut self.tools;
+            let mut picked = None;
+            let bar = |ui: &mut egui::Ui| picked = tools.bar(ui, &g);
+            let menu = ui::menu::show(ui, &self.doc.project, &self.recent, can, measuring, bar);
+            if let Some(a) = menu {
                 self.perform(&ctx, a);
+            }
+            if let Some(hit) = picked {
+                self.zoom_to_hit(&hit);
             }
         });
         self.side_panels(ui, &scene);

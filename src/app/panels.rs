@@ -33,7 +33,7 @@ impl AtlasApp {
         let data = scene.atlas.clone();
         let problems = data.diagnostics.len() + self.session.problems(&self.doc.project).len();
         egui::Panel::bottom("status").show(ui, |ui| {
-            ui::status_bar::show(ui, &self.view, problems);
+            ui::status_bar::show(ui, &self.view, &mut self.tools.coord_format, problems);
         });
         let layers = LayerSet(&self.doc.project.layers);
         if layers.any_density()
@@ -151,11 +151,11 @@ impl AtlasApp {
             scene,
             heat: &self.textures,
         };
-        egui::CentralPanel::default()
+        let selected = self.view.selected.clone();
+        let response = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let response = show_map(ui, &frame, &mut self.view, tiles, true);
-                self.map_rect = Some(response.rect);
                 let status = tiles.source_status();
                 ui::basemap_menu::badge(
                     ui,
@@ -170,7 +170,11 @@ impl AtlasApp {
                 {
                     ui::density_legend::overlay(ui, response.rect, d, &frame);
                 }
-            });
+                response
+            })
+            .inner;
+        self.map_rect = Some(response.rect);
+        self.map_tools(ui, &response, selected);
     }
 
     pub(super) fn dialogs(&mut self, ctx: &egui::Context, scene: &Scene) {
@@ -218,6 +222,7 @@ impl AtlasApp {
                 self.apply(e);
             }
         }
+        self.go_to_dialog(ctx);
         self.show_prompt(ctx);
         ui::help::show(
             ctx,

@@ -1,5 +1,5 @@
 //! The native window: eframe with persistence (recent projects, window size, light/dark
-//! default), the recovery file in the platform data directory, and quitting cleanly.
+//! default, the cursor's coordinate form), the recovery file in the platform data directory, and quitting cleanly.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,6 +14,7 @@ const APP_ID: &str = "Frontier Atlas";
 const KEY_RECENT: &str = "recent_projects";
 const KEY_DARK: &str = "dark_basemap";
 const KEY_CONSENT: &str = "online_basemap_hosts";
+const KEY_COORDS: &str = "coordinate_format";
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -24,11 +25,25 @@ impl eframe::App for AtlasApp {
         eframe::set_value(storage, KEY_RECENT, &self.recent);
         eframe::set_value(storage, KEY_DARK, &self.doc.project.basemap.is_dark());
         eframe::set_value(storage, KEY_CONSENT, &self.online_consent);
+        eframe::set_value(storage, KEY_COORDS, &self.tools.coord_format);
     }
 
     fn on_exit(&mut self) {
         if self.quit {
             self.recovery.clear();
+        }
+    }
+}
+
+impl AtlasApp {
+    /// The settings [`eframe::App::save`] remembered: recent projects, the dark basemap, the
+    /// cursor's coordinate form.
+    pub fn restore_settings(&mut self, storage: &dyn eframe::Storage) {
+        self.recent = eframe::get_value(storage, KEY_RECENT).unwrap_or_default();
+        self.tools.coord_format = eframe::get_value(storage, KEY_COORDS).unwrap_or_default();
+        self.online_consent = eframe::get_value(storage, KEY_CONSENT).unwrap_or_default();
+        if eframe::get_value::<bool>(storage, KEY_DARK).unwrap_or(false) {
+            self.doc.project.basemap = BasemapSpec::Builtin { dark: true };
         }
     }
 }
@@ -72,11 +87,7 @@ fn build(
     crate::ui::fonts::install_fonts(&cc.egui_ctx);
     let mut app = AtlasApp::with_data_dir(data, data_dir);
     if let Some(storage) = cc.storage {
-        app.recent = eframe::get_value(storage, KEY_RECENT).unwrap_or_default();
-        app.online_consent = eframe::get_value(storage, KEY_CONSENT).unwrap_or_default();
-        if eframe::get_value::<bool>(storage, KEY_DARK).unwrap_or(false) {
-            app.doc.project.basemap = BasemapSpec::Builtin { dark: true };
-        }
+        app.restore_settings(storage);
     }
     let dir = eframe::storage_dir(APP_ID);
     if let Some((project, meta)) = dir.as_deref().and_then(recovery::pending) {

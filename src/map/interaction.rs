@@ -104,7 +104,11 @@ impl Plugin for Interaction<'_> {
         let s = map_style(self.dark);
         if self.interactive {
             let hover = response.hover_pos().filter(|p| t.clip.contains(*p));
-            *self.cursor = hover.map(|p| world_to_lonlat(t.to_world(p)));
+            // In f64 from the map centre (the f32 world transform is metres off at 1 m).
+            *self.cursor = hover.map(|p| {
+                let at = projector.unproject(p.to_vec2());
+                (at.x(), at.y())
+            });
             let edge = hover
                 .filter(|_| self.layers.shown(LayerId::GroupNetwork))
                 .and_then(|p| edge_at(self.data, &t, p));

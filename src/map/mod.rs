@@ -21,6 +21,7 @@ mod presence_layer;
 mod report_layer;
 pub mod style;
 pub mod tiles;
+pub mod tools_overlay;
 mod towns_layer;
 pub mod transform;
 

@@ -1,5 +1,5 @@
-//! The menu bar: File, View, Help. Items return an [`Action`] for the app to perform; the
-//! shortcuts named here are handled by the app in every frame.
+//! The menu bar: File, Edit, View, Tools, Help. Items return an [`Action`] for the app to
+//! perform; the shortcuts named here are handled by the app in every frame.
 
 use std::path::PathBuf;
 
@@ -34,6 +34,12 @@ pub enum Action {
     About,
     /// Find a source's missing file (source id).
     Locate(String),
+    /// Focus the search box.
+    Search,
+    /// The Go to prompt.
+    GoTo,
+    /// Start or stop measuring.
+    Measure,
 }
 
 /// Keyboard shortcuts, as shown in Help → Keyboard shortcuts.
@@ -44,17 +50,23 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+N", "New project"),
     ("Ctrl+E", "Export image"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+    ("Ctrl+F", "Search for a place"),
+    ("Ctrl+G", "Go to a coordinate or place"),
+    ("M", "Measure a path (click points; Esc ends)"),
     ("1 – 9", "Go to saved view 1 – 9"),
     ("Esc", "Clear the selection"),
     ("Drag / wheel / double-click", "Pan / zoom / zoom in"),
 ];
 
-/// Draw the menu bar. `recent` are recent project files, newest first.
+/// Draw the menu bar, then `tools` (the search box, the Measure toggle) on the same row.
+/// `recent` are recent project files, newest first; `can` is (undo, redo).
 pub fn show(
     ui: &mut egui::Ui,
     project: &Project,
     recent: &[PathBuf],
     can: (bool, bool),
+    measuring: bool,
+    tools: impl FnOnce(&mut egui::Ui),
 ) -> Option<Action> {
     let mut out = None;
     egui::MenuBar::new().ui(ui, |ui| {
@@ -150,6 +162,11 @@ pub fn show(
                 out = Some(Action::ResetView);
             }
         });
+        ui.menu_button("Tools", |ui| {
+            if let Some(a) = tools_menu(ui, measuring) {
+                out = Some(a);
+            }
+        });
         ui.menu_button("Help", |ui| {
             if ui.button("Keyboard shortcuts").clicked() {
                 out = Some(Action::Shortcuts);
@@ -158,7 +175,28 @@ pub fn show(
                 out = Some(Action::About);
             }
         });
+        ui.separator();
+        tools(ui);
     });
+    out
+}
+
+/// The Tools menu's items: search, go to, measure.
+fn tools_menu(ui: &mut egui::Ui, measuring: bool) -> Option<Action> {
+    let item = |ui: &mut egui::Ui, text: &str, key: &str| {
+        ui.add(egui::Button::new(text).shortcut_text(key)).clicked()
+    };
+    let mut out = None;
+    if item(ui, "Search…", "Ctrl+F") {
+        out = Some(Action::Search);
+    }
+    if item(ui, "Go to…", "Ctrl+G") {
+        out = Some(Action::GoTo);
+    }
+    let b = egui::Button::selectable(measuring, "Measure distance").shortcut_text("M");
+    if ui.add(b).clicked() {
+        out = Some(Action::Measure);
+    }
     out
 }
 
@@ -173,6 +211,8 @@ pub fn shortcut(ctx: &egui::Context, views: usize) -> Option<Action> {
         (KeyboardShortcut::new(cmd, Key::O), Action::Open(None)),
         (KeyboardShortcut::new(cmd, Key::N), Action::New),
         (KeyboardShortcut::new(cmd, Key::E), Action::ExportImage),
+        (KeyboardShortcut::new(cmd, Key::F), Action::Search),
+        (KeyboardShortcut::new(cmd, Key::G), Action::GoTo),
         (KeyboardShortcut::new(cmd_shift, Key::Z), Action::Redo),
         (KeyboardShortcut::new(cmd, Key::Z), Action::Undo),
     ];
@@ -181,9 +221,12 @@ pub fn shortcut(ctx: &egui::Context, views: usize) -> Option<Action> {
             return Some(a);
         }
     }
-    // 1–9: saved views, unless a text field has the keyboard.
+    // M and 1–9: measure and saved views, unless a text field has the keyboard.
     if ctx.egui_wants_keyboard_input() {
         return None;
+    }
+    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::M)) {
+        return Some(Action::Measure);
     }
     const KEYS: [Key; 9] = [
         Key::Num1,

@@ -1,20 +1,18 @@
-//! Status bar: cursor position, zoom and map scale.
+//! Status bar: cursor position (decimal degrees, DMS or MGRS), zoom and map scale.
+
+use atlas_core::coords::{CoordFormat, LatLon, format_as};
 
 use crate::scene::scale::{metres_per_point, nice_scale};
 use crate::state::ViewState;
 
-pub fn show(ui: &mut egui::Ui, view: &ViewState, diagnostics: usize) {
+/// The cursor position in `format`, with the DD / DMS / MGRS switch after it.
+pub fn show(ui: &mut egui::Ui, view: &ViewState, format: &mut CoordFormat, diagnostics: usize) {
     ui.horizontal(|ui| {
-        match view.cursor {
-            Some((lon, lat)) => ui.monospace(format!(
-                "{:>8.4}°{}, {:>8.4}°{}",
-                lat.abs(),
-                if lat >= 0.0 { 'N' } else { 'S' },
-                lon.abs(),
-                if lon >= 0.0 { 'E' } else { 'W' }
-            )),
-            None => ui.monospace("—"),
-        };
+        ui.monospace(cursor_text(view.cursor, *format));
+        for f in CoordFormat::ALL {
+            ui.selectable_value(format, f, f.short_name())
+                .on_hover_text("How the cursor position is written");
+        }
         ui.separator();
         let zoom = view.memory.zoom();
         ui.label(format!("zoom {zoom:.1}"));
@@ -38,4 +36,20 @@ pub fn show(ui: &mut egui::Ui, view: &ViewState, diagnostics: usize) {
             );
         }
     });
+}
+
+/// The pointer's position (lon, lat) in `format`, or a dash off the map.
+pub fn cursor_text(cursor: Option<(f64, f64)>, format: CoordFormat) -> String {
+    cursor
+        .and_then(|(lon, lat)| LatLon::new(lat, wrap_lon(lon)).ok())
+        .map_or_else(|| "—".to_owned(), |p| format_as(p, format))
+}
+
+/// A longitude brought into [-180, 180) (the map repeats east and west).
+pub fn wrap_lon(lon: f64) -> f64 {
+    if (-180.0..180.0).contains(&lon) {
+        lon
+    } else {
+        (lon + 180.0).rem_euclid(360.0) - 180.0
+    }
 }

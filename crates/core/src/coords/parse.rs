@@ -5,9 +5,13 @@ use super::tokens::{Num, Token, Unit, tokenize};
 use super::{CoordError, LatLon};
 
 /// The form a coordinate was written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum CoordFormat {
+    /// Decimal degrees (the default display form).
+    #[default]
     Decimal,
     Dms,
     Mgrs,

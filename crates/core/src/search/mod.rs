@@ -6,11 +6,13 @@
 //! first) and finding text; on a tie Afghanistan/Pakistan first, then larger first (country,
 //! province, district, town; population, then town rank), then by name.
 
+mod display;
 mod hit;
 mod key;
 mod rank;
 mod sources;
 
+pub use display::{result_label, zoom_for};
 pub use hit::{HitKind, HitRef, MatchKind, SearchHit};
 
 use std::cmp::Ordering;

@@ -30,3 +30,4 @@ mod report_groups;
 mod report_source;
 mod search_ranking;
 mod tile_files;
+mod tools_display;

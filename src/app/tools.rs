@@ -1,0 +1,207 @@
+//! The analyst tools in the window: place search in the top bar, the cursor's coordinate
+//! form, copying a point's coordinates, Go to with its marker, and measuring a path. None of
+//! it is part of the project.
+
+use std::sync::Arc;
+
+use atlas_core::coords::{CoordFormat, LatLon, format_as};
+use atlas_core::goto::GoTo;
+use atlas_core::model::Gazetteer;
+use atlas_core::search::{SearchHit, SearchIndex, zoom_for};
+
+use super::AtlasApp;
+use crate::map::tools_overlay::{self, Overlay};
+use crate::ui;
+use crate::ui::status_bar::wrap_lon;
+
+/// Zoom a go-to coordinate is shown at, at least.
+const COORD_ZOOM: f64 = 10.0;
+
+/// A point dropped by Go to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub at: LatLon,
+    /// The place's name, or the coordinate in decimal degrees.
+    pub label: String,
+}
+
+/// The path being measured.
+#[derive(Debug, Default)]
+pub struct Measure {
+    /// Clicks on the map add points.
+    pub active: bool,
+    pub points: Vec<LatLon>,
+}
+
+/// The tools' state (window-only; the coordinate form is remembered by the window).
+#[derive(Default)]
+pub struct Tools {
+    pub search: ui::search_box::SearchBox,
+    pub go_to: ui::go_to::GoToPrompt,
+    /// How the status bar writes the cursor position.
+    pub coord_format: CoordFormat,
+    pub marker: Option<Marker>,
+    pub measure: Measure,
+    /// The places index and the gazetteer it was built from.
+    index: Option<(Arc<Gazetteer>, SearchIndex)>,
+    /// Where the map's context menu was opened.
+    context_at: Option<LatLon>,
+}
+
+impl Tools {
+    /// The places index of `g`, built the first time and again only when the gazetteer is
+    /// replaced (never per keystroke).
+    pub fn index(&mut self, g: &Arc<Gazetteer>) -> &SearchIndex {
+        if !self
+            .index
+            .as_ref()
+            .is_some_and(|(built, _)| Arc::ptr_eq(built, g))
+        {
+            let mut ix = SearchIndex::new();
+            ix.add_gazetteer(g);
+            self.index = Some((g.clone(), ix));
+        }
+        &self.index.as_ref().expect("index built above").1
+    }
+
+    /// Start a new measurement, or stop the one running.
+    pub fn toggle_measure(&mut self) {
+        let m = &mut self.measure;
+        m.active = !m.active;
+        if m.active {
+            m.points.clear();
+        }
+    }
+
+    /// The search box and the Measure toggle, after the menus in the top bar; returns the
+    /// search result picked this frame.
+    pub fn bar(&mut self, ui: &mut egui::Ui, g: &Arc<Gazetteer>) -> Option<SearchHit> {
+        self.index(g);
+        let index = &self.index.as_ref().expect("index built").1;
+        let picked = ui::search_box::show(ui, &mut self.search, index);
+        ui.separator();
+        if ui
+            .selectable_label(self.measure.active, "Measure")
+            .on_hover_text("Click points on the map to measure a path (M; Esc ends)")
+            .clicked()
+        {
+            self.toggle_measure();
+        }
+        picked
+    }
+}
+
+impl AtlasApp {
+    /// Centre the map on a search result at the zoom its kind needs, and select it.
+    pub fn zoom_to_hit(&mut self, hit: &SearchHit) {
+        let view = &mut self.view;
+        view.memory.center_at(walkers::lon_lat(hit.lon, hit.lat));
+        let _ = view.memory.set_zoom(zoom_for(hit.kind));
+        view.selected_edge = None;
+        view.selected = hit.kind.is_place().then(|| hit.id.clone());
+    }
+
+    /// The Go to prompt; a confirmed target centres the map and drops the marker there.
+    pub(super) fn go_to_dialog(&mut self, ctx: &egui::Context) {
+        let g = self.session.atlas().gazetteer.clone();
+        self.tools.index(&g);
+        let index = &self.tools.index.as_ref().expect("index built").1;
+        let Some(target) = ui::go_to::show(ctx, &mut self.tools.go_to, index) else {
+            return;
+        };
+        let at = target.at();
+        let zoom = match &target {
+            GoTo::Coordinate(_) => self.view.memory.zoom().max(COORD_ZOOM),
+            GoTo::Place { hit, .. } => zoom_for(hit.kind),
+        };
+        self.view
+            .memory
+            .center_at(walkers::lon_lat(at.lon(), at.lat()));
+        let _ = self.view.memory.set_zoom(zoom);
+        self.tools.marker = Some(Marker {
+            at,
+            label: target.label(),
+        });
+    }
+
+    /// After the map is drawn: measuring clicks, the context menu, the overlay. `selected`
+    /// is the selection before the map ran (a measuring click does not select).
+    pub(super) fn map_tools(
+        &mut self,
+        ui: &mut egui::Ui,
+        response: &egui::Response,
+        selected: Option<String>,
+    ) {
+        let cursor = self
+            .view
+            .cursor
+            .and_then(|(lon, lat)| LatLon::new(lat, wrap_lon(lon)).ok());
+        let m = &mut self.tools.measure;
+        if m.active {
+            if response.clicked()
+                && let Some(p) = cursor
+            {
+                m.points.push(p);
+                self.view.selected = selected;
+            }
+            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                m.active = false;
+            }
+        } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && !m.points.is_empty() {
+            m.points.clear();
+        }
+        if response.secondary_clicked() {
+            self.tools.context_at = cursor;
+        }
+        if let Some(at) = self.tools.context_at {
+            response.context_menu(|ui| copy_menu(ui, at));
+        }
+        let overlay = Overlay {
+            marker: self.tools.marker.as_ref().map(|m| (m.at, m.label.as_str())),
+            path: &self.tools.measure.points,
+            dark: self.doc.project.basemap.is_dark(),
+        };
+        tools_overlay::paint(ui, response.rect, &self.view.memory, &overlay);
+        self.measure_readout(ui, response.rect);
+    }
+
+    /// The measurement in words, top-left over the map (what the labels on the map say).
+    fn measure_readout(&self, ui: &egui::Ui, rect: egui::Rect) {
+        let m = &self.tools.measure;
+        if !m.active && m.points.is_empty() {
+            return;
+        }
+        let (legs, total) = tools_overlay::measure_labels(&m.points);
+        egui::Area::new(egui::Id::unique("measure_readout"))
+            .fixed_pos(rect.left_top() + egui::vec2(10.0, 10.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.strong("Measure");
+                    if m.points.len() < 2 {
+                        ui.label("Click points on the map; Esc ends");
+                    }
+                    for (i, leg) in legs.iter().enumerate() {
+                        ui.label(format!("leg {}: {leg}", i + 1));
+                    }
+                    if let Some(total) = total {
+                        ui.strong(total);
+                    }
+                });
+            });
+    }
+}
+
+/// The map's context menu: copy the point's coordinates in each form.
+fn copy_menu(ui: &mut egui::Ui, at: LatLon) {
+    ui.weak(format_as(at, CoordFormat::Decimal));
+    for f in CoordFormat::ALL {
+        let text = format_as(at, f);
+        let b = ui
+            .button(format!("Copy coordinates ({})", f.short_name()))
+            .on_hover_text(&text);
+        if b.clicked() {
+            ui.ctx().copy_text(text);
+            ui.close();
+        }
+    }
+}
