@@ -93,10 +93,9 @@ impl AtlasApp {
 
     fn answer(&mut self, ctx: &egui::Context, prompt: Prompt, answer: &str) {
         match (prompt, answer) {
-            (Prompt::Unsaved { then }, "Save") => {
-                if self.save(ctx, false) {
-                    self.perform_unchecked(ctx, then);
-                }
+            // A failed save keeps the unsaved mark and does nothing else.
+            (Prompt::Unsaved { then }, "Save") if self.save(ctx, false) => {
+                self.perform_unchecked(ctx, then);
             }
             (Prompt::Unsaved { then }, "Don't save") => self.perform_unchecked(ctx, then),
             (
@@ -118,11 +117,11 @@ impl AtlasApp {
                 }
                 self.choose_basemap(spec);
             }
-            (Prompt::OnlineConsent(_), "Stay offline") => {
-                // A project that came with an online basemap falls back to the built-in one.
-                if crate::ui::basemap_menu::online_host(&self.doc.project.basemap).is_some() {
-                    self.apply(Edit::SetBasemap(BasemapSpec::default()));
-                }
+            // A project that came with an online basemap falls back to the built-in one.
+            (Prompt::OnlineConsent(_), "Stay offline")
+                if crate::ui::basemap_menu::online_host(&self.doc.project.basemap).is_some() =>
+            {
+                self.apply(Edit::SetBasemap(BasemapSpec::default()));
             }
             _ => {}
         }
