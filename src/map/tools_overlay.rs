@@ -1,8 +1,9 @@
 //! What the analyst tools draw over the map in the window (never in exports): the go-to
-//! marker and the measured path with each leg's length and bearing and the total.
+//! marker and the measured path (each leg along its geodesic) with each leg's length and
+//! bearing and the total.
 
 use atlas_core::coords::LatLon;
-use atlas_core::geodesy::{leg_label, measure_path, total_label};
+use atlas_core::geodesy::{geodesic_points, leg_label, measure_path, total_label};
 use egui::{Align2, Color32, FontId, Pos2, Stroke};
 use walkers::{MapMemory, MercatorProjection, Projector, lon_lat};
 
@@ -13,6 +14,9 @@ use crate::state::start_position;
 const MARKER: Color32 = Color32::from_rgb(215, 30, 45);
 /// The measured path's colour.
 const PATH: Color32 = Color32::from_rgb(230, 120, 0);
+
+/// A measured leg is drawn through a point of its geodesic every 10 km.
+const CURVE_STEP_M: f64 = 10_000.0;
 
 /// What to draw this frame.
 pub struct Overlay<'a> {
@@ -50,13 +54,26 @@ pub fn paint(ui: &egui::Ui, rect: egui::Rect, memory: &MapMemory, overlay: &Over
     };
     if !overlay.path.is_empty() {
         let pts: Vec<Pos2> = overlay.path.iter().map(|p| screen(*p)).collect();
-        painter.add(egui::Shape::line(pts.clone(), Stroke::new(2.5, PATH)));
+        // Each leg along its geodesic, its label at the curve's middle.
+        let mids: Vec<Pos2> = overlay
+            .path
+            .windows(2)
+            .map(|w| {
+                let line: Vec<Pos2> = geodesic_points(w[0], w[1], CURVE_STEP_M)
+                    .into_iter()
+                    .map(screen)
+                    .collect();
+                let mid = line[line.len() / 2];
+                painter.add(egui::Shape::line(line, Stroke::new(2.5, PATH)));
+                mid
+            })
+            .collect();
         for p in &pts {
             painter.circle(*p, 4.0, Color32::WHITE, Stroke::new(2.0, PATH));
         }
         let (legs, total) = measure_labels(overlay.path);
-        for (w, leg) in pts.windows(2).zip(&legs) {
-            text(w[0].lerp(w[1], 0.5), Align2::CENTER_BOTTOM, leg, s.label);
+        for (mid, leg) in mids.iter().zip(&legs) {
+            text(*mid, Align2::CENTER_BOTTOM, leg, s.label);
         }
         if let (Some(total), Some(last)) = (total, pts.last()) {
             let at = *last + egui::vec2(8.0, 8.0);

@@ -5,14 +5,15 @@ use atlas_core::coords::{CoordFormat, LatLon, format_as};
 use crate::scene::scale::{metres_per_point, nice_scale};
 use crate::state::ViewState;
 
-/// The cursor position in `format`, with the DD / DMS / MGRS switch after it.
+/// The DD / DMS / MGRS switch, then the cursor position written that way (the switch first,
+/// so it stays put while the position's width changes).
 pub fn show(ui: &mut egui::Ui, view: &ViewState, format: &mut CoordFormat, diagnostics: usize) {
     ui.horizontal(|ui| {
-        ui.monospace(cursor_text(view.cursor, *format));
         for f in CoordFormat::ALL {
             ui.selectable_value(format, f, f.short_name())
                 .on_hover_text("How the cursor position is written");
         }
+        ui.monospace(cursor_text(view.cursor, *format));
         ui.separator();
         let zoom = view.memory.zoom();
         ui.label(format!("zoom {zoom:.1}"));

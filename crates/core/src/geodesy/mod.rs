@@ -11,4 +11,6 @@ pub use measure::{
     Leg, PathMeasure, distance_m, initial_bearing_deg, measure_path, polygon_area_m2,
     polygon_perimeter_m,
 };
-pub use ring::{RING_SEGMENTS, RingError, destination, parse_radius_km, range_ring};
+pub use ring::{
+    RING_SEGMENTS, RingError, destination, geodesic_points, parse_radius_km, range_ring,
+};

@@ -29,6 +29,23 @@ pub fn destination(from: LatLon, bearing_deg: f64, metres: f64) -> LatLon {
     LatLon::new(p.y().clamp(-90.0, 90.0), wrap_lon(p.x())).unwrap_or(from)
 }
 
+/// Points along the geodesic from `a` to `b`, both ends included, at most `step_m` apart
+/// (for drawing a measured leg as the curve it is, not a straight line on the map).
+pub fn geodesic_points(a: LatLon, b: LatLon, step_m: f64) -> Vec<LatLon> {
+    let d = super::distance_m(a, b);
+    let n = if step_m > 0.0 && d.is_finite() {
+        ((d / step_m).ceil() as usize).clamp(1, 10_000)
+    } else {
+        1
+    };
+    let bearing = super::initial_bearing_deg(a, b);
+    let mut pts: Vec<LatLon> = (0..n)
+        .map(|i| destination(a, bearing, d * i as f64 / n as f64))
+        .collect();
+    pts.push(b);
+    pts
+}
+
 fn wrap_lon(lon: f64) -> f64 {
     if (-180.0..=180.0).contains(&lon) {
         lon
