@@ -23,5 +23,6 @@ mod project_session;
 mod project_ui;
 mod report_ui;
 mod text_scripts;
+mod tools_ui;
 mod ui;
 mod window_text;
