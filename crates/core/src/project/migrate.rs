@@ -93,8 +93,10 @@ fn layer_id(v1: &str) -> String {
 /// A version-1 project as the current model.
 pub(super) fn from_v1(value: serde_json::Value) -> Result<Project, (String, String)> {
     let v1: V1 = from_value(value)?;
-    let mut p = Project::default();
-    p.version = PROJECT_VERSION;
+    let mut p = Project {
+        version: PROJECT_VERSION,
+        ..Project::default()
+    };
     for (i, (id, style)) in v1.layers.styles.iter().enumerate() {
         let Some(layer) = p.layer_mut(&layer_id(id)) else {
             return Err((
