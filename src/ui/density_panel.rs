@@ -143,8 +143,16 @@ fn settings(ui: &mut egui::Ui, density: &mut DensityState) {
 /// A name no incident has: "none of them".
 const NOTHING: &str = "\u{1}(none)";
 
-/// Checkbox list over `all` (name, count): an empty `chosen` means "all".
-fn choice_list(ui: &mut egui::Ui, id: &str, all: &[(String, usize)], chosen: &mut Vec<String>) {
+/// Checkbox list over `all` (name, count): an empty `chosen` means "all". With a `hidden`
+/// list (actors, of which an incident has two), unticking from "all" hides the name there,
+/// so every incident naming it goes, whoever the other actor is.
+fn choice_list(
+    ui: &mut egui::Ui,
+    id: &str,
+    all: &[(String, usize)],
+    chosen: &mut Vec<String>,
+    mut hidden: Option<&mut Vec<String>>,
+) {
     let search_id = ui.scope_id().with((id, "search"));
     let mut search: String = ui.data(|d| d.get_temp(search_id)).unwrap_or_default();
     if all.len() > 12 {
@@ -154,10 +162,12 @@ fn choice_list(ui: &mut egui::Ui, id: &str, all: &[(String, usize)], chosen: &mu
     ui.horizontal(|ui| {
         if ui.small_button("All").clicked() {
             chosen.clear();
+            hidden.iter_mut().for_each(|h| h.clear());
         }
         if ui.small_button("None").clicked() {
             // Nothing chosen would mean "all": keep one impossible name instead.
             *chosen = vec![NOTHING.to_string()];
+            hidden.iter_mut().for_each(|h| h.clear());
         }
     });
     let needle = search.to_lowercase();
@@ -170,8 +180,20 @@ fn choice_list(ui: &mut egui::Ui, id: &str, all: &[(String, usize)], chosen: &mu
                 .filter(|(name, _)| needle.is_empty() || name.to_lowercase().contains(&needle))
                 .take(300)
             {
-                let mut on = chosen.is_empty() || chosen.contains(name);
-                if ui.checkbox(&mut on, format!("{name} ({n})")).changed() {
+                let hiding = chosen.is_empty() && hidden.is_some();
+                let mut on = match &hidden {
+                    Some(h) if hiding => !h.contains(name),
+                    _ => chosen.is_empty() || chosen.contains(name),
+                };
+                if !ui.checkbox(&mut on, format!("{name} ({n})")).changed() {
+                    continue;
+                }
+                if let Some(h) = hidden.as_deref_mut().filter(|_| hiding) {
+                    h.retain(|c| c != name);
+                    if !on {
+                        h.push(name.clone());
+                    }
+                } else {
                     if chosen.is_empty() {
                         *chosen = all.iter().map(|(a, _)| a.clone()).collect();
                     }
@@ -202,10 +224,22 @@ fn filters(ui: &mut egui::Ui, density: &mut DensityState) {
             )
         }
     };
-    egui::CollapsingHeader::new(format!("Actors ({})", count(&f.actors, ds.actors.len())))
+    let actors = if f.actors.is_empty() && !f.hidden_actors.is_empty() {
+        let n = ds.actors.len();
+        format!("{} of {n}", n.saturating_sub(f.hidden_actors.len()))
+    } else {
+        count(&f.actors, ds.actors.len())
+    };
+    egui::CollapsingHeader::new(format!("Actors ({actors})"))
         .id_salt("density-actors")
         .show(ui, |ui| {
-            choice_list(ui, "actors", &ds.actors, &mut f.actors)
+            choice_list(
+                ui,
+                "actors",
+                &ds.actors,
+                &mut f.actors,
+                Some(&mut f.hidden_actors),
+            )
         });
     egui::CollapsingHeader::new(format!(
         "Event types ({})",
@@ -213,7 +247,7 @@ fn filters(ui: &mut egui::Ui, density: &mut DensityState) {
     ))
     .id_salt("density-types")
     .show(ui, |ui| {
-        choice_list(ui, "types", &ds.event_types, &mut f.event_types)
+        choice_list(ui, "types", &ds.event_types, &mut f.event_types, None)
     });
 }
 

@@ -107,3 +107,50 @@ fn legend_swatches_fade_with_their_layer() {
     assert!(differing.len() > 10, "{} pixels changed", differing.len());
     assert!(differing.iter().all(|&x| x < 40), "{differing:?}");
 }
+
+/// Incidents the demo's analysis selects.
+fn selected(h: &egui_kittest::Harness<'static, frontier_atlas::app::AtlasApp>) -> usize {
+    h.state()
+        .active_density()
+        .and_then(|d| d.analysis())
+        .expect("analysis")
+        .selected
+        .indices
+        .len()
+}
+
+#[test]
+fn unticking_one_actor_changes_the_count() {
+    let mut h = app_harness(1200.0, 900.0, false);
+    settle(&mut h);
+    let all = selected(&h);
+    assert!(
+        h.query_by_label(&format!("{all} incidents shown"))
+            .is_some()
+    );
+    h.get_by_label("Actors (all)").click_accesskit();
+    h.run_steps(2);
+    // Every demo incident has a second actor that stays ticked: hiding the military must
+    // still leave out each incident it took part in.
+    h.get_by_label_contains("Military Forces of Pakistan (2018-) (")
+        .click_accesskit();
+    h.run_steps(2);
+    settle(&mut h);
+    let without = selected(&h);
+    assert!(0 < without && without < all, "{without} of {all}");
+    assert!(
+        h.query_by_label(&format!("{without} incidents shown"))
+            .is_some()
+    );
+    let n = h
+        .state()
+        .active_density()
+        .and_then(|d| d.dataset())
+        .expect("dataset")
+        .actors
+        .len();
+    assert!(
+        h.query_by_label(&format!("Actors ({} of {n})", n - 1))
+            .is_some()
+    );
+}

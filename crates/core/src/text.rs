@@ -41,7 +41,7 @@ fn shaped_rtl(run: &[char]) -> bool {
 /// shaper reverses stay in logical order. Borrowed when nothing changes (no right-to-left
 /// character, or a line that is one right-to-left word).
 pub fn display_text(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_rtl) {
+    if s.is_ascii() || !s.chars().any(is_rtl) {
         return Cow::Borrowed(s);
     }
     let lines: Vec<String> = s.split('\n').map(display_line).collect();

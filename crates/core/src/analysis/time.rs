@@ -14,6 +14,9 @@ pub struct IncidentFilter {
     pub to: Option<NaiveDate>,
     /// Keep incidents whose actor1 or actor2 is one of these (exact text).
     pub actors: Vec<String>,
+    /// Leave out incidents whose actor1 or actor2 is one of these (exact text): actors
+    /// unticked from "all", so that hiding one hides every incident it took part in.
+    pub hidden_actors: Vec<String>,
     /// Keep incidents whose event type is one of these (exact text).
     pub event_types: Vec<String>,
 }
@@ -35,6 +38,7 @@ pub fn filter_incidents(store: &IncidentStore, f: &IncidentFilter) -> Filtered {
         (!names.is_empty()).then(|| names.iter().filter_map(|n| store.string_id(n)).collect())
     };
     let (actors, types) = (ids(&f.actors), ids(&f.event_types));
+    let hidden = ids(&f.hidden_actors);
     let (a1, a2, et) = (
         store.actor1_ids(),
         store.actor2_ids(),
@@ -45,6 +49,11 @@ pub fn filter_incidents(store: &IncidentStore, f: &IncidentFilter) -> Filtered {
         if let Some(a) = &actors
             && !a.contains(&a1[i])
             && !a.contains(&a2[i])
+        {
+            continue;
+        }
+        if let Some(h) = &hidden
+            && (h.contains(&a1[i]) || h.contains(&a2[i]))
         {
             continue;
         }

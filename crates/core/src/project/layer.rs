@@ -270,6 +270,9 @@ pub struct LayerFilter {
     /// Only incidents naming one of these actors (actor1 or actor2); empty: all.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<String>,
+    /// Leave out incidents naming one of these actors (actor1 or actor2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hidden_actors: Vec<String>,
     /// Only these event types; empty: all.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub event_types: Vec<String>,
@@ -286,6 +289,7 @@ impl LayerFilter {
             from: self.from,
             to: self.to,
             actors: self.actors.clone(),
+            hidden_actors: self.hidden_actors.clone(),
             event_types: self.event_types.clone(),
         }
     }
@@ -295,6 +299,7 @@ impl LayerFilter {
             from: f.from,
             to: f.to,
             actors: f.actors.clone(),
+            hidden_actors: f.hidden_actors.clone(),
             event_types: f.event_types.clone(),
         }
     }

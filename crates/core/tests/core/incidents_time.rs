@@ -84,6 +84,21 @@ fn filters_by_date_actor_and_type() {
         ..Default::default()
     };
     assert_eq!(filter_incidents(&s, &b).indices, vec![0, 4]);
+    // Hiding an actor leaves out every incident it is either actor of, even when the other
+    // actor is shown.
+    let without_b = IncidentFilter {
+        hidden_actors: vec!["B".into()],
+        ..Default::default()
+    };
+    assert_eq!(filter_incidents(&s, &without_b).indices, vec![1, 2, 3, 5]);
+    let without_a = IncidentFilter {
+        hidden_actors: vec!["A".into()],
+        ..Default::default()
+    };
+    assert_eq!(
+        filter_incidents(&s, &without_a).indices,
+        vec![1, 2, 3, 4, 5]
+    );
     let t = IncidentFilter {
         event_types: vec!["Explosions".into(), "Nope".into()],
         ..Default::default()

@@ -56,6 +56,7 @@ fn rich(dir: &Path) -> Project {
             from: chrono::NaiveDate::from_ymd_opt(2024, 3, 1),
             to: chrono::NaiveDate::from_ymd_opt(2024, 6, 30),
             actors: vec!["TTP".into()],
+            hidden_actors: vec!["Civilians".into()],
             event_types: vec!["Battles".into()],
         };
     }
