@@ -58,6 +58,13 @@ impl AtlasApp {
             Action::SetBasemap(spec) => self.choose_basemap(spec),
             Action::PickBasemapFile => self.pick(ctx, Pick::BasemapFile),
             Action::CustomBasemap => self.custom_server.open = true,
+            Action::ClearTileCache => {
+                let cleared = crate::map::tiles::TileCache::platform_default()
+                    .map_or(Ok(()), |c| c.clear());
+                if let Err(e) = cleared {
+                    self.prompt = Some(Prompt::Error(format!("The tile cache was not cleared: {e}")));
+                }
+            }
             Action::Undo => {
                 self.doc.undo();
             }

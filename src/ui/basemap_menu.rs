@@ -48,6 +48,16 @@ pub fn items(ui: &mut egui::Ui, project: &Project) -> Option<Action> {
     if ui.radio(custom, "Custom tile server…").clicked() {
         out = Some(Action::CustomBasemap);
     }
+    ui.separator();
+    // Read only while the menu is open (it walks the cache's index).
+    let cached = crate::map::tiles::TileCache::platform_default().map_or(0, |c| c.size());
+    let label = format!(
+        "Clear the online tile cache ({:.1} MB)",
+        cached as f64 / 1_048_576.0
+    );
+    if ui.add_enabled(cached > 0, egui::Button::new(label)).clicked() {
+        out = Some(Action::ClearTileCache);
+    }
     if out.is_some() {
         ui.close();
     }

@@ -28,6 +28,8 @@ pub enum Action {
     PickBasemapFile,
     /// Open the custom tile-server dialog.
     CustomBasemap,
+    /// Delete the online tiles cached on disk.
+    ClearTileCache,
     Undo,
     Redo,
     Shortcuts,
