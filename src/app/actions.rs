@@ -59,10 +59,12 @@ impl AtlasApp {
             Action::PickBasemapFile => self.pick(ctx, Pick::BasemapFile),
             Action::CustomBasemap => self.custom_server.open = true,
             Action::ClearTileCache => {
-                let cleared = crate::map::tiles::TileCache::platform_default()
-                    .map_or(Ok(()), |c| c.clear());
+                let cleared =
+                    crate::map::tiles::TileCache::platform_default().map_or(Ok(()), |c| c.clear());
                 if let Err(e) = cleared {
-                    self.prompt = Some(Prompt::Error(format!("The tile cache was not cleared: {e}")));
+                    self.prompt = Some(Prompt::Error(format!(
+                        "The tile cache was not cleared: {e}"
+                    )));
                 }
             }
             Action::Undo => {

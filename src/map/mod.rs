@@ -24,6 +24,7 @@ pub mod tiles;
 pub mod tools_overlay;
 mod towns_layer;
 pub mod transform;
+pub mod wheel_zoom;
 
 pub use attribution::attribution_lines;
 pub use basemap_tiles::{BasemapLayer, BasemapTiles};
@@ -107,11 +108,13 @@ pub fn show_map(
         .collect();
     let credit = tiles.source_credit().map(str::to_owned);
     let mut tiles = Some(tiles);
+    // Zooming is ours (wheel_zoom: fixed steps about the pointer); walkers pans.
     let mut map = Map::new(None, &mut view.memory, start_position())
+        .zoom_gesture(false)
         .zoom_with_ctrl(false)
-        .double_click_to_zoom(true);
+        .double_click_to_zoom(false);
     if !interactive {
-        map = map.panning(false).zoom_gesture(false);
+        map = map.panning(false);
     }
     for layer in frame.layers.shown_layers() {
         let style = LayerStyle::from(&layer.style);
@@ -239,6 +242,7 @@ pub fn show_map(
     let response = ui.add(map);
     // Exports lay out their own, larger "Sources" line.
     if interactive {
+        wheel_zoom::handle(ui, &response, view);
         attribution::paint(ui, response.rect, frame, dark, credit.as_deref());
     }
     response

@@ -55,7 +55,10 @@ pub fn items(ui: &mut egui::Ui, project: &Project) -> Option<Action> {
         "Clear the online tile cache ({:.1} MB)",
         cached as f64 / 1_048_576.0
     );
-    if ui.add_enabled(cached > 0, egui::Button::new(label)).clicked() {
+    if ui
+        .add_enabled(cached > 0, egui::Button::new(label))
+        .clicked()
+    {
         out = Some(Action::ClearTileCache);
     }
     if out.is_some() {

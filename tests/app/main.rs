@@ -16,6 +16,7 @@ mod density_ui;
 mod export;
 mod export_cli;
 mod export_dialog;
+mod map_wheel;
 mod missing_data;
 mod offline;
 mod project_cli;
