@@ -29,7 +29,7 @@ pub use model::{By, DensityModel, DensityQuery, Weight};
 pub use params::DensityParams;
 
 use jobs::ImportJob;
-use play::{Player, STEP_SECONDS, next_window};
+use play::{Player, next_window};
 use slots::AnalysisSlots;
 
 use crate::scene::AtlasData;
@@ -236,7 +236,7 @@ impl DensityState {
         }
         let now = ctx.input(|i| i.time);
         let shown = self.analyses.exact(&self.params).is_some();
-        if shown && now - self.player.last_step >= STEP_SECONDS {
+        if shown && now - self.player.last_step >= self.player.interval() {
             self.step_time();
             self.player.last_step = now;
         }

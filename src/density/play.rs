@@ -7,12 +7,34 @@ use chrono::{Duration, Months, NaiveDate};
 /// Seconds between steps while playing.
 pub const STEP_SECONDS: f64 = 0.8;
 
+/// Playback speeds offered (steps per [`STEP_SECONDS`]).
+pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 4.0];
+
 /// Play / pause state.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Player {
     pub playing: bool,
     /// UI time (seconds) of the last step.
     pub last_step: f64,
+    /// Speed factor: 2 steps twice as often as 1.
+    pub speed: f64,
+}
+
+impl Default for Player {
+    fn default() -> Self {
+        Self {
+            playing: false,
+            last_step: 0.0,
+            speed: 1.0,
+        }
+    }
+}
+
+impl Player {
+    /// Seconds between steps at this speed.
+    pub fn interval(&self) -> f64 {
+        STEP_SECONDS / self.speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1])
+    }
 }
 
 /// First day after the bucket starting at `start`.
@@ -55,6 +77,19 @@ pub fn next_window(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn faster_playback_steps_more_often() {
+        let mut p = Player::default();
+        assert_eq!(p.interval(), STEP_SECONDS);
+        p.speed = 4.0;
+        assert_eq!(p.interval(), STEP_SECONDS / 4.0);
+        p.speed = 0.25;
+        assert_eq!(p.interval(), STEP_SECONDS * 4.0);
+        // Out of range values are held to the offered speeds.
+        p.speed = 0.0;
+        assert_eq!(p.interval(), STEP_SECONDS * 4.0);
+    }
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2024, m, day).expect("date")

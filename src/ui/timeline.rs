@@ -58,6 +58,7 @@ pub fn show(ui: &mut egui::Ui, density: &mut DensityState) {
         let b = &mut density.params.bucket;
         ui.selectable_value(b, TimeBucket::Week, "Week");
         ui.selectable_value(b, TimeBucket::Month, "Month");
+        speed_box(ui, &mut density.player.speed);
         ui.separator();
         range_sliders(ui, density, first, last);
         if ui.button("All dates").clicked() {
@@ -84,7 +85,23 @@ pub fn show(ui: &mut egui::Ui, density: &mut DensityState) {
     }
 }
 
+/// Playback speed: ¼× to 4×.
+fn speed_box(ui: &mut egui::Ui, speed: &mut f64) {
+    let name = |s: f64| format!("{s}× speed");
+    egui::ComboBox::from_id_salt("play-speed")
+        .selected_text(name(*speed))
+        .show_ui(ui, |ui| {
+            for s in crate::density::play::SPEEDS {
+                ui.selectable_value(speed, s, name(s));
+            }
+        });
+}
+
+/// Width of each date slider: about a pixel a day over a year, so a day can be picked.
+pub const DATE_SLIDER_WIDTH: f32 = 300.0;
+
 fn range_sliders(ui: &mut egui::Ui, density: &mut DensityState, first: NaiveDate, last: NaiveDate) {
+    ui.spacing_mut().slider_width = DATE_SLIDER_WIDTH;
     let f = &mut density.params.query.filter;
     let (lo, hi) = (day_number(first), day_number(last));
     let mut from = f.from.map_or(lo, day_number).clamp(lo, hi);

@@ -24,6 +24,7 @@ mod project_session;
 mod project_ui;
 mod report_ui;
 mod text_scripts;
+mod timeline_ui;
 mod tools_ui;
 mod ui;
 mod window_text;
