@@ -113,7 +113,7 @@ fn a_tile_file_is_picked_or_dropped_without_asking() {
     picker.answer(&mb);
     open_chooser(&mut h);
     h.get_by_label("Tile file (MBTiles / PMTiles)…").click();
-    for _ in 0..500 {
+    for _ in 0..3000 {
         h.step();
         if matches!(h.state().project().basemap, BasemapSpec::Mbtiles { .. }) {
             break;

@@ -293,7 +293,7 @@ fn hovering_an_incident_at_close_zoom_shows_its_row_and_source() {
     let c = h.state().view_center_on_screen().expect("map drawn");
     h.hover_at(c);
     // Tooltips wait for the pointer to rest.
-    for _ in 0..240 {
+    for _ in 0..2000 {
         h.step();
         if h.query_by_label("ID SYN2024-0001 · Synthetic demo")
             .is_some()

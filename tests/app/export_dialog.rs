@@ -10,7 +10,7 @@ use frontier_atlas::app::AtlasApp;
 use frontier_atlas::scene::AtlasData;
 
 fn settle(h: &mut Harness<'static, AtlasApp>) {
-    for _ in 0..300 {
+    for _ in 0..3000 {
         h.step();
         if h.state_mut().pending_tiles() == 0 {
             break;
