@@ -133,6 +133,11 @@ impl AtlasApp {
     }
 
     /// Screen position of the map's centre (the view centre), once the map has been drawn.
+    /// Where the map was drawn last frame.
+    pub fn map_rect(&self) -> Option<egui::Rect> {
+        self.map_rect
+    }
+
     pub fn view_center_on_screen(&self) -> Option<egui::Pos2> {
         self.map_rect.map(|r| r.center())
     }

@@ -174,6 +174,7 @@ impl AtlasApp {
             })
             .inner;
         self.map_rect = Some(response.rect);
+        ui::dialog_place::remember_map_rect(ui.ctx(), response.rect);
         self.map_tools(ui, &response, selected);
     }
 

@@ -196,7 +196,10 @@ pub fn show(
     egui::Window::new("Export image")
         .open(&mut open)
         .default_width(560.0)
-        .default_pos([380.0, 60.0])
+        .default_pos(super::dialog_place::default_pos(
+            ctx,
+            super::dialog_place::Dialog::Export,
+        ))
         .show(ctx, |ui| {
             edit = layout_controls(ui, dlg, &frame.project.layout).map(Edit::SetLayout);
             let settings = settings_for(frame.project, view);

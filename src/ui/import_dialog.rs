@@ -141,6 +141,10 @@ pub fn show(
     egui::Window::new("Import incidents")
         .open(&mut open)
         .default_width(520.0)
+        .default_pos(super::dialog_place::default_pos(
+            ctx,
+            super::dialog_place::Dialog::Import,
+        ))
         .show(ctx, |ui| body(ui, dlg, importing, demo));
     dlg.open = open;
 }

@@ -7,6 +7,7 @@ pub mod basemap_menu;
 pub mod density_legend;
 pub mod density_panel;
 pub mod details;
+pub mod dialog_place;
 pub mod export_dialog;
 pub mod findings;
 pub mod fonts;

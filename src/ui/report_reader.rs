@@ -76,7 +76,10 @@ pub fn show(
     egui::Window::new("Read a report")
         .open(&mut open)
         .default_size([460.0, 560.0])
-        .default_pos([360.0, 80.0])
+        .default_pos(super::dialog_place::default_pos(
+            ctx,
+            super::dialog_place::Dialog::Reader,
+        ))
         .show(ctx, |ui| {
             inputs(ui, reader);
             if let Some(e) = error {

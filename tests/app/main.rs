@@ -13,6 +13,7 @@ mod cli_stdout;
 mod cli_values;
 mod density_cli;
 mod density_ui;
+mod dialog_place;
 mod export;
 mod export_cli;
 mod export_dialog;
