@@ -47,13 +47,48 @@ pub fn run(dir: &Path, file: &Path, json: bool) -> ExitCode {
     print_out("extract", &out)
 }
 
-/// The documented JSON shape: mentions carry their sentence's text as well as byte offsets.
+/// Longest sentence a mention carries whole; past it, a window around the mention.
+const WHOLE_SENTENCE_BYTES: usize = 400;
+/// Bytes of context each side of a mention in a long sentence.
+const CONTEXT_BYTES: usize = 160;
+
+/// A mention's sentence, or for a long one the window around the mention (marked with "…"),
+/// so the output stays linear in the text: each sentence's byte range is listed once at the
+/// top (`sentences`) for the whole of it.
+fn context_of<'a>(
+    text: &'a str,
+    ex: &atlas_core::report::Extraction,
+    m: &atlas_core::report::Mention,
+) -> std::borrow::Cow<'a, str> {
+    let whole = crate::ui::report_reader::sentence_of(text, ex, m);
+    if whole.len() <= WHOLE_SENTENCE_BYTES {
+        return whole.into();
+    }
+    let (s, e) = ex
+        .sentences
+        .get(m.sentence)
+        .map_or((0, text.len()), |s| (s.start, s.end));
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let lo = floor(m.start.saturating_sub(CONTEXT_BYTES).max(s));
+    let hi = floor((m.end + CONTEXT_BYTES).min(e));
+    let pre = if lo > s { "…" } else { "" };
+    let post = if hi < e { "…" } else { "" };
+    format!("{pre}{}{post}", text[lo..hi].trim()).into()
+}
+
+/// The documented JSON shape: mentions carry their sentence's text (a window around the
+/// mention in a long one) as well as byte offsets.
 fn to_json(text: &str, ex: &atlas_core::report::Extraction) -> serde_json::Value {
     let mentions = |ms: &[atlas_core::report::Mention]| -> Vec<serde_json::Value> {
         ms.iter()
             .map(|m| {
                 serde_json::json!({
-                    "sentence": crate::ui::report_reader::sentence_of(text, ex, m),
+                    "sentence": context_of(text, ex, m),
                     "sentence_index": m.sentence,
                     "start": m.start,
                     "end": m.end,
@@ -78,5 +113,10 @@ fn to_json(text: &str, ex: &atlas_core::report::Extraction) -> serde_json::Value
         .iter()
         .map(|g| serde_json::json!({"id": g.id, "name": g.name, "matched": g.matched, "mentions": mentions(&g.mentions)}))
         .collect();
-    serde_json::json!({ "places": places, "groups": groups })
+    let sentences: Vec<_> = ex
+        .sentences
+        .iter()
+        .map(|s| serde_json::json!({"start": s.start, "end": s.end}))
+        .collect();
+    serde_json::json!({ "places": places, "groups": groups, "sentences": sentences })
 }

@@ -8,6 +8,7 @@ mod basemap_online;
 mod basemap_ui;
 mod cli_coords;
 mod cli_distance;
+mod cli_extract;
 mod cli_resolve;
 mod cli_stdout;
 mod cli_values;
