@@ -81,42 +81,86 @@ fn context_of<'a>(
     format!("{pre}{}{post}", text[lo..hi].trim()).into()
 }
 
+/// A mention as printed.
+#[derive(serde::Serialize)]
+struct MentionOut<'a> {
+    sentence: std::borrow::Cow<'a, str>,
+    sentence_index: usize,
+    start: usize,
+    end: usize,
+}
+
+#[derive(serde::Serialize)]
+struct PlaceOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    country: &'a str,
+    matched: &'a [String],
+    mentions: Vec<MentionOut<'a>>,
+    low_confidence: bool,
+    alternatives: &'a [String],
+    lon: f64,
+    lat: f64,
+}
+
+#[derive(serde::Serialize)]
+struct GroupOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    matched: &'a [String],
+    mentions: Vec<MentionOut<'a>>,
+}
+
 /// The documented JSON shape: mentions carry their sentence's text (a window around the
-/// mention in a long one) as well as byte offsets.
-fn to_json(text: &str, ex: &atlas_core::report::Extraction) -> serde_json::Value {
-    let mentions = |ms: &[atlas_core::report::Mention]| -> Vec<serde_json::Value> {
+/// mention in a long one) as well as byte offsets; serialised from borrowed structs.
+#[derive(serde::Serialize)]
+struct ExtractOut<'a> {
+    places: Vec<PlaceOut<'a>>,
+    groups: Vec<GroupOut<'a>>,
+    sentences: &'a [atlas_core::report::SentenceSpan],
+}
+
+fn to_json<'a>(text: &'a str, ex: &'a atlas_core::report::Extraction) -> ExtractOut<'a> {
+    let mentions = |ms: &'a [atlas_core::report::Mention]| -> Vec<MentionOut<'a>> {
         ms.iter()
-            .map(|m| {
-                serde_json::json!({
-                    "sentence": context_of(text, ex, m),
-                    "sentence_index": m.sentence,
-                    "start": m.start,
-                    "end": m.end,
-                })
+            .map(|m| MentionOut {
+                sentence: context_of(text, ex, m),
+                sentence_index: m.sentence,
+                start: m.start,
+                end: m.end,
             })
             .collect()
     };
-    let places: Vec<_> = ex
+    let places = ex
         .places
         .iter()
-        .map(|p| {
-            serde_json::json!({
-                "id": p.id, "name": p.name, "kind": p.kind.as_str(), "country": p.country,
-                "matched": p.matched, "mentions": mentions(&p.mentions),
-                "low_confidence": p.low_confidence, "alternatives": p.alternatives,
-                "lon": p.point[0], "lat": p.point[1],
-            })
+        .map(|p| PlaceOut {
+            id: &p.id,
+            name: &p.name,
+            kind: p.kind.as_str(),
+            country: &p.country,
+            matched: &p.matched,
+            mentions: mentions(&p.mentions),
+            low_confidence: p.low_confidence,
+            alternatives: &p.alternatives,
+            lon: p.point[0],
+            lat: p.point[1],
         })
         .collect();
-    let groups: Vec<_> = ex
+    let groups = ex
         .groups
         .iter()
-        .map(|g| serde_json::json!({"id": g.id, "name": g.name, "matched": g.matched, "mentions": mentions(&g.mentions)}))
+        .map(|g| GroupOut {
+            id: &g.id,
+            name: &g.name,
+            matched: &g.matched,
+            mentions: mentions(&g.mentions),
+        })
         .collect();
-    let sentences: Vec<_> = ex
-        .sentences
-        .iter()
-        .map(|s| serde_json::json!({"start": s.start, "end": s.end}))
-        .collect();
-    serde_json::json!({ "places": places, "groups": groups, "sentences": sentences })
+    ExtractOut {
+        places,
+        groups,
+        sentences: &ex.sentences,
+    }
 }

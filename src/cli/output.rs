@@ -20,14 +20,20 @@ pub fn print_out(command: &str, text: &str) -> std::process::ExitCode {
     }
 }
 
-/// `value` as pretty JSON on stdout, as [`print_out`].
+/// `value` as pretty JSON on stdout, as [`print_out`], written as it is serialised (a large
+/// result is never held as one string).
 pub fn print_json(command: &str, value: &impl serde::Serialize) -> std::process::ExitCode {
-    match serde_json::to_string_pretty(value) {
-        Ok(s) => print_out(command, &s),
-        Err(e) => {
-            eprintln!("{command}: {e}");
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("{command}: standard output: {e}");
             std::process::ExitCode::FAILURE
         }
+        _ => std::process::ExitCode::SUCCESS,
     }
 }
 
