@@ -71,110 +71,22 @@ pub fn show(
     tools: impl FnOnce(&mut egui::Ui),
 ) -> Option<Action> {
     let mut out = None;
+    let mut take = |a: Option<Action>| {
+        if a.is_some() {
+            out = a;
+        }
+    };
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            let item = |ui: &mut egui::Ui, text: &str, key: &str, a: Action| {
-                // No empty shortcut text: it would end the item's accessible name in a space.
-                let b = egui::Button::new(text);
-                let b = if key.is_empty() {
-                    b
-                } else {
-                    b.shortcut_text(key)
-                };
-                ui.add(b).clicked().then_some(a)
-            };
-            let mut pick = |a: Option<Action>| {
-                if a.is_some() {
-                    out = a;
-                }
-            };
-            pick(item(ui, "New", "Ctrl+N", Action::New));
-            pick(item(ui, "Open…", "Ctrl+O", Action::Open(None)));
-            ui.menu_button("Open Recent", |ui| {
-                if recent.is_empty() {
-                    ui.weak("No recent projects");
-                }
-                for p in recent {
-                    if ui.button(p.display().to_string()).clicked() {
-                        pick(Some(Action::Open(Some(p.clone()))));
-                    }
-                }
-            });
-            pick(item(ui, "Save", "Ctrl+S", Action::Save));
-            pick(item(ui, "Save As…", "Ctrl+Shift+S", Action::SaveAs));
-            ui.separator();
-            pick(item(ui, "Import incidents…", "", Action::ImportIncidents));
-            pick(item(ui, "Add camp points…", "", Action::AddCampPoints));
-            pick(item(ui, "Read report…", "", Action::ReadReport));
-            ui.separator();
-            pick(item(ui, "Export image…", "Ctrl+E", Action::ExportImage));
-            ui.separator();
-            pick(item(ui, "Quit", "", Action::Quit));
-        });
-        ui.menu_button("Edit", |ui| {
-            if ui
-                .add_enabled(can.0, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
-                .clicked()
-            {
-                out = Some(Action::Undo);
-            }
-            if ui
-                .add_enabled(
-                    can.1,
-                    egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
-                )
-                .clicked()
-            {
-                out = Some(Action::Redo);
-            }
-        });
-        ui.menu_button("View", |ui| {
-            ui.menu_button("Saved views", |ui| {
-                for (i, v) in project.views.iter().enumerate() {
-                    let key = if i < 9 {
-                        (i + 1).to_string()
-                    } else {
-                        String::new()
-                    };
-                    if ui
-                        .add(if key.is_empty() {
-                            egui::Button::new(&v.name)
-                        } else {
-                            egui::Button::new(&v.name).shortcut_text(key)
-                        })
-                        .clicked()
-                    {
-                        out = Some(Action::GoToView(i));
-                    }
-                }
-                if ui.button("Add current view").clicked() {
-                    out = Some(Action::AddView);
-                }
-            });
-            ui.menu_button("Basemap source", |ui| {
-                if let Some(a) = crate::ui::basemap_menu::items(ui, project) {
-                    out = Some(a);
-                }
-            });
-            let mut dark = project.basemap.is_dark();
-            if ui.checkbox(&mut dark, "Dark basemap").clicked() {
-                out = Some(Action::ToggleDark);
-            }
-            if ui.button("Reset view").clicked() {
-                out = Some(Action::ResetView);
-            }
-        });
-        ui.menu_button("Tools", |ui| {
-            if let Some(a) = tools_menu(ui, measuring) {
-                out = Some(a);
-            }
-        });
+        ui.menu_button("File", |ui| take(file_menu(ui, recent)));
+        ui.menu_button("Edit", |ui| take(edit_menu(ui, can)));
+        ui.menu_button("View", |ui| take(view_menu(ui, project)));
+        ui.menu_button("Tools", |ui| take(tools_menu(ui, measuring)));
         ui.menu_button("Help", |ui| {
             if ui.button("Keyboard shortcuts").clicked() {
-                out = Some(Action::Shortcuts);
+                take(Some(Action::Shortcuts));
             }
             if ui.button("About Frontier Atlas").clicked() {
-                out = Some(Action::About);
+                take(Some(Action::About));
             }
         });
         ui.separator();
@@ -183,11 +95,99 @@ pub fn show(
     out
 }
 
+/// A menu item with its shortcut (none shown when `key` is empty: an empty shortcut text
+/// would end the item's accessible name in a space).
+fn item(ui: &mut egui::Ui, text: &str, key: &str) -> bool {
+    let b = egui::Button::new(text);
+    let b = if key.is_empty() {
+        b
+    } else {
+        b.shortcut_text(key)
+    };
+    ui.add(b).clicked()
+}
+
+/// The File menu's items.
+fn file_menu(ui: &mut egui::Ui, recent: &[PathBuf]) -> Option<Action> {
+    let mut out = None;
+    let mut on = |ui: &mut egui::Ui, text: &str, key: &str, a: Action| {
+        if item(ui, text, key) {
+            out = Some(a);
+        }
+    };
+    on(ui, "New", "Ctrl+N", Action::New);
+    on(ui, "Open…", "Ctrl+O", Action::Open(None));
+    let mut chosen = None;
+    ui.menu_button("Open Recent", |ui| {
+        if recent.is_empty() {
+            ui.weak("No recent projects");
+        }
+        for p in recent {
+            if ui.button(p.display().to_string()).clicked() {
+                chosen = Some(Action::Open(Some(p.clone())));
+            }
+        }
+    });
+    on(ui, "Save", "Ctrl+S", Action::Save);
+    on(ui, "Save As…", "Ctrl+Shift+S", Action::SaveAs);
+    ui.separator();
+    on(ui, "Import incidents…", "", Action::ImportIncidents);
+    on(ui, "Add camp points…", "", Action::AddCampPoints);
+    on(ui, "Read report…", "", Action::ReadReport);
+    ui.separator();
+    on(ui, "Export image…", "Ctrl+E", Action::ExportImage);
+    ui.separator();
+    on(ui, "Quit", "", Action::Quit);
+    chosen.or(out)
+}
+
+/// The Edit menu's items: undo and redo, enabled as `can` says.
+fn edit_menu(ui: &mut egui::Ui, can: (bool, bool)) -> Option<Action> {
+    let undo = egui::Button::new("Undo").shortcut_text("Ctrl+Z");
+    let redo = egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z");
+    if ui.add_enabled(can.0, undo).clicked() {
+        return Some(Action::Undo);
+    }
+    ui.add_enabled(can.1, redo)
+        .clicked()
+        .then_some(Action::Redo)
+}
+
+/// The View menu's items: saved views (keys 1–9), basemap source, dark, reset.
+fn view_menu(ui: &mut egui::Ui, project: &Project) -> Option<Action> {
+    let mut out = None;
+    ui.menu_button("Saved views", |ui| {
+        for (i, v) in project.views.iter().enumerate() {
+            let key = if i < 9 {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            };
+            if item(ui, &v.name, &key) {
+                out = Some(Action::GoToView(i));
+            }
+        }
+        if ui.button("Add current view").clicked() {
+            out = Some(Action::AddView);
+        }
+    });
+    ui.menu_button("Basemap source", |ui| {
+        if let Some(a) = crate::ui::basemap_menu::items(ui, project) {
+            out = Some(a);
+        }
+    });
+    let mut dark = project.basemap.is_dark();
+    if ui.checkbox(&mut dark, "Dark basemap").clicked() {
+        out = Some(Action::ToggleDark);
+    }
+    if ui.button("Reset view").clicked() {
+        out = Some(Action::ResetView);
+    }
+    out
+}
+
 /// The Tools menu's items: search, go to, measure.
 fn tools_menu(ui: &mut egui::Ui, measuring: bool) -> Option<Action> {
-    let item = |ui: &mut egui::Ui, text: &str, key: &str| {
-        ui.add(egui::Button::new(text).shortcut_text(key)).clicked()
-    };
     let mut out = None;
     if item(ui, "Search…", "Ctrl+F") {
         out = Some(Action::Search);
