@@ -4,7 +4,9 @@
 //! precisions, weights) or an [`crate::incidents::IncidentStore`] and `&[AdminUnit]`.
 
 mod border;
+mod border_arc;
 mod border_file;
+mod border_grid;
 mod classify;
 mod counts;
 mod grid;
