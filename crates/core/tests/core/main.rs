@@ -22,6 +22,7 @@ mod incidents_join;
 mod incidents_kde;
 mod incidents_synthetic;
 mod incidents_time;
+mod join_fast;
 mod labels;
 mod project_file;
 mod report_extract;
