@@ -12,6 +12,7 @@ mod counts;
 mod grid;
 mod jenks;
 mod join;
+mod join_grid;
 mod join_poly;
 mod kde;
 mod time;
