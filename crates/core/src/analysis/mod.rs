@@ -15,6 +15,7 @@ mod join;
 mod join_grid;
 mod join_poly;
 mod kde;
+mod kde_bin;
 mod time;
 
 pub use border::{BorderLine, distance_histogram, share_within};
