@@ -79,7 +79,7 @@ impl PreparedPolygon {
     /// (winding number; collinear and between the ends is on the boundary).
     pub(super) fn position(&self, c: Coord<f64>) -> Position {
         let n = self.starts.len() - 1;
-        if self.edges.is_empty() || !(c.y >= self.y0) {
+        if self.edges.is_empty() || c.y.is_nan() || c.y < self.y0 {
             return Position::Outside;
         }
         let i = (((c.y - self.y0) * self.scale) as usize).min(n - 1);
