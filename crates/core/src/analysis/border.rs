@@ -1,67 +1,29 @@
 //! Distance from points to a border line (the Afghanistan–Pakistan border, or any line), on
-//! the sphere: candidate segments come from an R-tree over the segments' chords in 3-D
-//! (unit-sphere) coordinates, the exact distance from geo's haversine closest point.
+//! the sphere. Queries near the line use the cell lists of [`super::border_grid`]; points off
+//! that grid search an R-tree over the segments' chords in 3-D (unit-sphere) coordinates.
+//! Either way the distance is the exact great-circle distance to the nearest arc.
 
-use geo::{Closest, Distance, Haversine, HaversineClosestPoint, Line, MultiLineString, Point};
-use rstar::{AABB, PointDistance, RTree, RTreeObject};
+use geo::{Closest, Distance, Haversine, HaversineClosestPoint, MultiLineString, Point};
+use rayon::prelude::*;
+use rstar::RTree;
 
-/// A segment with its chord's end points on the unit sphere.
-struct Segment {
-    a: [f64; 3],
-    b: [f64; 3],
-    line: Line<f64>,
-}
-
-fn unit(lon: f64, lat: f64) -> [f64; 3] {
-    let (l, p) = (lon.to_radians(), lat.to_radians());
-    [p.cos() * l.cos(), p.cos() * l.sin(), p.sin()]
-}
-
-fn sub(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
-    [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
-}
-
-fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
-    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
-}
-
-impl RTreeObject for Segment {
-    type Envelope = AABB<[f64; 3]>;
-    fn envelope(&self) -> Self::Envelope {
-        AABB::from_corners(self.a, self.b)
-    }
-}
-
-impl PointDistance for Segment {
-    /// Squared 3-D distance from a point to the chord.
-    fn distance_2(&self, p: &[f64; 3]) -> f64 {
-        let ab = sub(self.b, self.a);
-        let len2 = dot(ab, ab);
-        let t = if len2 > 0.0 {
-            (dot(sub(*p, self.a), ab) / len2).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        let q = [
-            self.a[0] + t * ab[0],
-            self.a[1] + t * ab[1],
-            self.a[2] + t * ab[2],
-        ];
-        let d = sub(*p, q);
-        dot(d, d)
-    }
-}
+use super::border_arc::{Arc, Segment, chord_to_km, dot, sub, unit};
+use super::border_grid::{CellGrid, nearest_in_tree};
 
 /// A border line indexed for fast distance queries.
 pub struct BorderLine {
     tree: RTree<Segment>,
+    arcs: Vec<Arc>,
     /// Largest gap between a segment's great-circle arc and its chord (unit sphere).
     max_sagitta: f64,
+    grid: Option<CellGrid>,
 }
 
 impl BorderLine {
     pub fn new(line: &MultiLineString<f64>) -> Self {
         let mut max_sagitta: f64 = 0.0;
+        let mut bbox = [f64::INFINITY, f64::INFINITY, -f64::INFINITY, -f64::INFINITY];
+        let mut arcs = Vec::new();
         let segments: Vec<Segment> = line
             .0
             .iter()
@@ -76,11 +38,27 @@ impl BorderLine {
                 let half = dot(sub(a, b), sub(a, b)).sqrt() / 2.0;
                 // Sagitta of a unit-circle chord of half-length h: 1 − √(1 − h²).
                 max_sagitta = max_sagitta.max(1.0 - (1.0 - half * half).max(0.0).sqrt());
-                Segment { a, b, line: l }
+                for c in [l.start, l.end] {
+                    bbox = [
+                        bbox[0].min(c.x),
+                        bbox[1].min(c.y),
+                        bbox[2].max(c.x),
+                        bbox[3].max(c.y),
+                    ];
+                }
+                arcs.push(Arc::new(a, b));
+                Segment {
+                    a,
+                    b,
+                    line: l,
+                    idx: (arcs.len() - 1) as u32,
+                }
             })
             .collect();
         BorderLine {
+            grid: (!segments.is_empty()).then(|| CellGrid::new(bbox)),
             tree: RTree::bulk_load(segments),
+            arcs,
             max_sagitta,
         }
     }
@@ -89,9 +67,25 @@ impl BorderLine {
         self.tree.size() == 0
     }
 
-    /// Great-circle distance (haversine, mean Earth radius) from (lon, lat) to the nearest
-    /// point of the line, km; infinity for an empty line or non-finite input.
+    /// Great-circle distance (mean Earth radius, as geo's `Haversine`) from (lon, lat) to the
+    /// nearest point of the line, km; infinity for an empty line or non-finite input.
     pub fn distance_km(&self, lon: f64, lat: f64) -> f64 {
+        let Some(grid) = &self.grid else {
+            return f64::INFINITY;
+        };
+        if !lon.is_finite() || !lat.is_finite() {
+            return f64::INFINITY;
+        }
+        let p = unit(lon, lat);
+        let chord = grid
+            .nearest_chord(lon, lat, p, &self.tree, &self.arcs, self.max_sagitta)
+            .unwrap_or_else(|| nearest_in_tree(&self.tree, &self.arcs, self.max_sagitta, p).0);
+        chord_to_km(chord, Haversine.radius() / 1000.0)
+    }
+
+    /// The reference implementation of [`BorderLine::distance_km`]: geo's haversine closest
+    /// point on every candidate segment from the R-tree (slow; for tests and benchmarks).
+    pub fn distance_km_exact(&self, lon: f64, lat: f64) -> f64 {
         if !lon.is_finite() || !lat.is_finite() {
             return f64::INFINITY;
         }
@@ -119,10 +113,12 @@ impl BorderLine {
         best_m / 1000.0
     }
 
-    /// [`BorderLine::distance_km`] for many points.
+    /// [`BorderLine::distance_km`] for many points, on all cores. `lons` and `lats` must
+    /// have equal length (extra entries are ignored).
     pub fn distances_km(&self, lons: &[f64], lats: &[f64]) -> Vec<f64> {
-        lons.iter()
-            .zip(lats)
+        lons.par_iter()
+            .zip(lats.par_iter())
+            .with_min_len(4096)
             .map(|(&lon, &lat)| self.distance_km(lon, lat))
             .collect()
     }

@@ -1,5 +1,6 @@
-//! Spatial join of points to admin units: an R-tree over unit bounding boxes picks candidate
-//! units, an interval-tree point-in-polygon test decides.
+//! Spatial join of points to admin units: a grid of cell lists over the units' bounding boxes
+//! picks candidate units (or answers at once for a cell no unit edge reaches), a strip-indexed
+//! point-in-polygon test ([`super::join_poly`]) decides.
 //!
 //! Rule for points on boundaries (so each point is counted exactly once, deterministically):
 //! 1. if the point lies in the interior of one or more units, it goes to the one with the
@@ -10,47 +11,44 @@
 //!    `intersects` it;
 //! 3. otherwise it is in no unit.
 
-use std::thread;
+use geo::{BoundingRect, Coord};
+use rayon::prelude::*;
 
-use geo::indexed::IntervalTreeMultiPolygon;
-use geo::{BoundingRect, Contains, Intersects, Point};
-use rstar::RTree;
-use rstar::primitives::{GeomWithData, Rectangle};
-
+use super::join_grid::{MIXED, NONE, UnitGrid};
+use super::join_poly::{Position, PreparedPolygon};
 use crate::model::AdminUnit;
-
-type BoxEntry = GeomWithData<Rectangle<[f64; 2]>, usize>;
-
-/// Points at or below which a join runs on one thread.
-const SERIAL_BELOW: usize = 50_000;
 
 /// A slice of admin units (normally one level: all districts, or all provinces) indexed for
 /// point lookups.
 pub struct AdminIndex<'a> {
     units: &'a [AdminUnit],
-    tree: RTree<BoxEntry>,
-    polygons: Vec<IntervalTreeMultiPolygon<f64>>,
+    boxes: Vec<Option<[f64; 4]>>,
+    grid: UnitGrid,
+    polygons: Vec<PreparedPolygon>,
 }
 
 impl<'a> AdminIndex<'a> {
     pub fn new(units: &'a [AdminUnit]) -> Self {
-        let boxes = units
+        let boxes: Vec<Option<[f64; 4]>> = units
             .iter()
-            .enumerate()
-            .filter_map(|(i, u)| {
+            .map(|u| {
                 let r = u.geometry.bounding_rect()?;
-                let rect = Rectangle::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y]);
-                Some(GeomWithData::new(rect, i))
+                Some([r.min().x, r.min().y, r.max().x, r.max().y])
             })
             .collect();
-        AdminIndex {
+        let mut ix = AdminIndex {
             units,
-            tree: RTree::bulk_load(boxes),
+            grid: UnitGrid::new(&boxes, units.iter().map(|u| &u.geometry)),
+            boxes,
             polygons: units
-                .iter()
-                .map(|u| IntervalTreeMultiPolygon::new(&u.geometry))
+                .par_iter()
+                .map(|u| PreparedPolygon::new(&u.geometry))
                 .collect(),
-        }
+        };
+        ix.grid.answers = ix
+            .grid
+            .answers_by(|cell, x, y| ix.locate_in(&ix.grid, cell, x, y));
+        ix
     }
 
     pub fn units(&self) -> &'a [AdminUnit] {
@@ -62,55 +60,43 @@ impl<'a> AdminIndex<'a> {
         if !lon.is_finite() || !lat.is_finite() {
             return None;
         }
-        let p = Point::new(lon, lat);
-        let mut interior: Option<usize> = None;
-        let mut any_candidate = false;
-        for e in self.tree.locate_all_at_point(&[lon, lat]) {
-            any_candidate = true;
-            let i = e.data;
-            if interior.is_none_or(|best| i < best) && self.polygons[i].contains(&p) {
-                interior = Some(i);
-            }
+        let cell = self.grid.cell_index(lon, lat)?;
+        match self.grid.answers[cell] {
+            MIXED => self.locate_in(&self.grid, cell, lon, lat),
+            NONE => None,
+            i => Some(i as usize),
         }
-        if interior.is_some() || !any_candidate {
-            return interior;
-        }
-        // Slow path, only for points in no interior: boundaries.
-        self.tree
-            .locate_all_at_point(&[lon, lat])
-            .map(|e| e.data)
-            .filter(|&i| self.units[i].geometry.intersects(&p))
-            .min()
     }
 
-    /// [`AdminIndex::locate`] for many points (on all cores for large inputs); `None` for a
-    /// point in no unit. `lons` and `lats` must have equal length (extra entries are ignored).
+    /// [`AdminIndex::locate`] by testing the candidates of the point's grid cell.
+    fn locate_in(&self, grid: &UnitGrid, cell: usize, lon: f64, lat: f64) -> Option<usize> {
+        let c = Coord { x: lon, y: lat };
+        let mut boundary: Option<usize> = None;
+        // Candidates come in ascending index order: the first interior hit wins.
+        for &i in grid.candidates(cell) {
+            let i = i as usize;
+            let Some(b) = self.boxes[i] else { continue };
+            if !(lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3]) {
+                continue;
+            }
+            match self.polygons[i].position(c) {
+                Position::Inside => return Some(i),
+                Position::OnBoundary => {
+                    boundary.get_or_insert(i);
+                }
+                Position::Outside => {}
+            }
+        }
+        boundary
+    }
+
+    /// [`AdminIndex::locate`] for many points (on all cores); `None` for a point in no unit.
+    /// `lons` and `lats` must have equal length (extra entries are ignored).
     pub fn locate_all(&self, lons: &[f64], lats: &[f64]) -> Vec<Option<u32>> {
-        let n = lons.len().min(lats.len());
-        let mut out = vec![None; n];
-        let threads = thread::available_parallelism()
-            .map_or(1, |t| t.get())
-            .min(16);
-        if n <= SERIAL_BELOW || threads == 1 {
-            self.locate_into(&lons[..n], &lats[..n], &mut out);
-            return out;
-        }
-        let chunk = n.div_ceil(threads);
-        thread::scope(|s| {
-            for ((lo, la), o) in lons[..n]
-                .chunks(chunk)
-                .zip(lats[..n].chunks(chunk))
-                .zip(out.chunks_mut(chunk))
-            {
-                s.spawn(move || self.locate_into(lo, la, o));
-            }
-        });
-        out
-    }
-
-    fn locate_into(&self, lons: &[f64], lats: &[f64], out: &mut [Option<u32>]) {
-        for ((&lon, &lat), o) in lons.iter().zip(lats).zip(out.iter_mut()) {
-            *o = self.locate(lon, lat).map(|i| i as u32);
-        }
+        lons.par_iter()
+            .zip(lats.par_iter())
+            .with_min_len(4096)
+            .map(|(&lon, &lat)| self.locate(lon, lat).map(|i| i as u32))
+            .collect()
     }
 }

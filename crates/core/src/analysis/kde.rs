@@ -4,7 +4,10 @@
 //! mass with a kernel sized for that cell's latitude and normalised to 1, so mass is conserved
 //! (up to what spreads off the grid's edges). Result: events (or weight) per 100 km².
 
+use rayon::prelude::*;
+
 use super::grid::GridSpec;
+use super::kde_bin::{Binned, bin_points};
 
 /// Kernel radius in standard deviations.
 const RADIUS_SIGMAS: f64 = 4.0;
@@ -96,6 +99,46 @@ fn spread_row(src: &[f64], dst: &mut [f64], k: &[f64]) {
     }
 }
 
+/// Separable Gaussian blur of `bins` (rows, then columns; rows on all cores), converted from
+/// mass per cell to weight per 100 km².
+fn blur(bins: &[f64], spec: &GridSpec, bw: f64) -> Vec<f64> {
+    let (w, h) = (spec.width, spec.height);
+    // Pass 1: along each row, kernel sized for the row's east–west cell size.
+    let mut tmp = vec![0.0f64; w * h];
+    tmp.par_chunks_mut(w).enumerate().for_each(|(r, row)| {
+        let (dx, _) = spec.cell_size_km(r);
+        spread_row(&bins[r * w..(r + 1) * w], row, &kernel(bw / dx, w));
+    });
+    // Pass 2: along columns, each source row spreading with its own north–south kernel;
+    // gathered per target row so that rows run in parallel.
+    let kernels: Vec<Vec<f64>> = (0..h)
+        .into_par_iter()
+        .map(|r| kernel(bw / spec.cell_size_km(r).1, h))
+        .collect();
+    let reach = kernels.iter().map(|k| k.len() / 2).max().unwrap_or(0);
+    let mut out = vec![0.0f64; w * h];
+    out.par_chunks_mut(w).enumerate().for_each(|(t, row)| {
+        for (r, k) in kernels
+            .iter()
+            .enumerate()
+            .take((t + reach + 1).min(h))
+            .skip(t.saturating_sub(reach))
+        {
+            // Source row r reaches target t with tap t − r + radius.
+            let Some(&kj) = (t + k.len() / 2).checked_sub(r).and_then(|j| k.get(j)) else {
+                continue;
+            };
+            for (o, &v) in row.iter_mut().zip(&tmp[r * w..(r + 1) * w]) {
+                *o += v * kj;
+            }
+        }
+        // Mass per cell → weight per 100 km².
+        let per = 100.0 / spec.cell_area_km2(t);
+        row.iter_mut().for_each(|v| *v *= per);
+    });
+    out
+}
+
 /// Kernel density of points (lon, lat) with optional weights (`None`: 1 per point; missing
 /// or non-finite weights count 0). `bandwidth_km` is the Gaussian's standard deviation. A
 /// degenerate spec (no cells, empty box) gives an all-zero grid with every point outside.
@@ -121,62 +164,12 @@ pub fn kernel_density(
             weight_outside,
         };
     }
-    let mut bins = vec![0.0f64; w * h];
-    let (mut weight_in, mut weight_outside) = (0.0, 0.0);
-    for (i, (&lon, &lat)) in lons.iter().zip(lats).enumerate() {
-        let wt = match weights {
-            Some(ws) => ws.get(i).copied().filter(|v| v.is_finite()).unwrap_or(0.0),
-            None => 1.0,
-        };
-        if wt == 0.0 {
-            continue;
-        }
-        if !(lon >= x0 && lon <= x1 && lat >= y0 && lat <= y1) {
-            weight_outside += wt;
-            continue;
-        }
-        weight_in += wt;
-        // Linear binning between the four nearest cell centres (clamped at the edges).
-        let (fx, fy) = spec.fractional(lon, lat);
-        let (fx, fy) = (fx.clamp(0.0, (w - 1) as f64), fy.clamp(0.0, (h - 1) as f64));
-        let (c, r) = (fx.floor() as usize, fy.floor() as usize);
-        let (tx, ty) = (fx - c as f64, fy - r as f64);
-        let (c1, r1) = ((c + 1).min(w - 1), (r + 1).min(h - 1));
-        bins[r * w + c] += wt * (1.0 - tx) * (1.0 - ty);
-        bins[r * w + c1] += wt * tx * (1.0 - ty);
-        bins[r1 * w + c] += wt * (1.0 - tx) * ty;
-        bins[r1 * w + c1] += wt * tx * ty;
-    }
-
-    let bw = bandwidth_km.max(0.0);
-    // Pass 1: along each row, kernel sized for the row's east–west cell size.
-    let mut tmp = vec![0.0f64; w * h];
-    for r in 0..h {
-        let (dx, _) = spec.cell_size_km(r);
-        let k = kernel(bw / dx, w);
-        spread_row(&bins[r * w..(r + 1) * w], &mut tmp[r * w..(r + 1) * w], &k);
-    }
-    // Pass 2: along columns, each source row spreading with its own north–south kernel.
-    let mut out = vec![0.0f64; w * h];
-    for r in 0..h {
-        let (_, dy) = spec.cell_size_km(r);
-        let k = kernel(bw / dy, h);
-        let radius = k.len() / 2;
-        let src = &tmp[r * w..(r + 1) * w];
-        for (j, &kj) in k.iter().enumerate() {
-            let Some(t) = (r + j).checked_sub(radius).filter(|&t| t < h) else {
-                continue;
-            };
-            for (o, &v) in out[t * w..(t + 1) * w].iter_mut().zip(src) {
-                *o += v * kj;
-            }
-        }
-    }
-    // Mass per cell → weight per 100 km².
-    for r in 0..h {
-        let per = 100.0 / spec.cell_area_km2(r);
-        out[r * w..(r + 1) * w].iter_mut().for_each(|v| *v *= per);
-    }
+    let Binned {
+        bins,
+        weight_in,
+        weight_outside,
+    } = bin_points(lons, lats, weights, spec);
+    let out = blur(&bins, spec, bandwidth_km.max(0.0));
     DensityGrid {
         spec: *spec,
         values: out,

@@ -4,13 +4,18 @@
 //! precisions, weights) or an [`crate::incidents::IncidentStore`] and `&[AdminUnit]`.
 
 mod border;
+mod border_arc;
 mod border_file;
+mod border_grid;
 mod classify;
 mod counts;
 mod grid;
 mod jenks;
 mod join;
+mod join_grid;
+mod join_poly;
 mod kde;
+mod kde_bin;
 mod time;
 
 pub use border::{BorderLine, distance_histogram, share_within};
