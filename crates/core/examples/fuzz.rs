@@ -36,24 +36,41 @@ fn main() {
     }
     let mut panics = 0;
     for t in chosen {
-        let out = fuzz(t, n, seed, 20);
-        let secs = out.elapsed.as_secs_f64();
-        println!(
-            "{:<15} {:>10} execs {:>8.1} s {:>9.0}/s slowest {:>7.1} ms  panics {}",
-            t.name,
-            out.executions,
-            secs,
-            out.executions as f64 / secs.max(1e-9),
-            out.slowest.as_secs_f64() * 1e3,
-            out.findings.len()
-        );
-        for f in &out.findings {
-            let p = save_finding(t.name, f);
-            println!("  PANIC `{}` -> {}", f.message, p.display());
-        }
-        panics += out.findings.len();
+        panics += run(t, n, seed);
     }
     if panics > 0 {
         std::process::exit(1);
     }
+}
+
+/// Executions per progress line (each chunk runs with its own seed, derived from `seed`).
+const CHUNK: u64 = 100_000;
+
+/// Fuzz one target in chunks, printing cumulative counts so a stopped run still reports.
+fn run(t: &fuzz_targets::Target, n: u64, seed: u64) -> usize {
+    let (mut done, mut secs, mut slowest, mut panics) = (0u64, 0f64, 0f64, 0usize);
+    let mut chunk = 0;
+    while done < n {
+        let out = fuzz(t, CHUNK.min(n - done), seed * 1_000_003 + chunk, 20);
+        chunk += 1;
+        done += out.executions;
+        secs += out.elapsed.as_secs_f64();
+        slowest = slowest.max(out.slowest.as_secs_f64() * 1e3);
+        for f in &out.findings {
+            let p = save_finding(t.name, f);
+            println!("  PANIC {} `{}` -> {}", t.name, f.message, p.display());
+        }
+        panics += out.findings.len();
+        let last = if done >= n { "done" } else { "..." };
+        println!(
+            "{:<15} {:>10} execs {:>8.1} s {:>9.0}/s slowest {:>7.1} ms  panics {} {last}",
+            t.name,
+            done,
+            secs,
+            done as f64 / secs.max(1e-9),
+            slowest,
+            panics
+        );
+    }
+    panics
 }

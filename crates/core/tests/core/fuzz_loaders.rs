@@ -87,3 +87,25 @@ fn saved_regressions_do_not_panic() {
         }
     }
 }
+
+/// Found by the fuzzer: a polygon position with one number (`[68.5]`) or none (`[]`) made
+/// the geojson crate's conversion index out of bounds. Now the feature is skipped with a
+/// diagnostic naming it.
+#[test]
+fn admin_file_with_a_short_position_is_reported_not_a_panic() {
+    use atlas_core::data::read_admin_file;
+    for name in [
+        "admin_geojson-one-number-position.bin",
+        "admin_geojson-empty-position.bin",
+    ] {
+        let path = fuzz_targets::regressions_dir().join(name);
+        let mut diags = Vec::new();
+        read_admin_file(&path, &mut diags);
+        let msgs: Vec<_> = diags.iter().map(|d| d.to_string()).collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("fewer than two coordinates")),
+            "{name}: {msgs:?}"
+        );
+    }
+}
