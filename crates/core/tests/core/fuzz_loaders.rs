@@ -1,5 +1,6 @@
 //! Short seeded fuzz run over every loader (the long run is `examples/fuzz.rs`): no panics.
 
+#[allow(dead_code)] // the long-run example uses the rest of the shared module
 #[path = "../fuzz_targets/mod.rs"]
 mod fuzz_targets;
 
