@@ -32,7 +32,7 @@ fn polygons_from_geojson_text(text: &str) -> Result<Vec<SourceFeature>, String> 
     };
     let mut out = Vec::new();
     for (i, f) in fc.features.into_iter().enumerate() {
-        let geometry = match f.geometry.map(|g| geo::Geometry::<f64>::try_from(g.value)) {
+        let geometry = match f.geometry.map(|g| crate::data::geometry::to_geo(g.value)) {
             Some(Ok(geo::Geometry::Polygon(p))) => MultiPolygon(vec![p]),
             Some(Ok(geo::Geometry::MultiPolygon(mp))) => mp,
             _ => return Err(format!("feature #{} is not a polygon", i + 1)),

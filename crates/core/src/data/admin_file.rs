@@ -117,14 +117,13 @@ fn feature_to_unit(f: Feature) -> Result<AdminUnit, String> {
     let label = nums("label")
         .filter(|v| v.len() == 2)
         .ok_or_else(|| format!("{id}: bad `label`"))?;
-    let geometry: MultiPolygon<f64> =
-        match f.geometry.map(|g| geo::Geometry::<f64>::try_from(g.value)) {
-            Some(Ok(geo::Geometry::Polygon(p))) => MultiPolygon(vec![p]),
-            Some(Ok(geo::Geometry::MultiPolygon(mp))) => mp,
-            Some(Ok(_)) => return Err(format!("{id}: geometry is not a polygon")),
-            Some(Err(e)) => return Err(format!("{id}: bad geometry: {e}")),
-            None => return Err(format!("{id}: no geometry")),
-        };
+    let geometry: MultiPolygon<f64> = match f.geometry.map(|g| super::geometry::to_geo(g.value)) {
+        Some(Ok(geo::Geometry::Polygon(p))) => MultiPolygon(vec![p]),
+        Some(Ok(geo::Geometry::MultiPolygon(mp))) => mp,
+        Some(Ok(_)) => return Err(format!("{id}: geometry is not a polygon")),
+        Some(Err(e)) => return Err(format!("{id}: bad geometry: {e}")),
+        None => return Err(format!("{id}: no geometry")),
+    };
     let aliases = p
         .get("aliases")
         .and_then(|v| v.as_array())

@@ -1,6 +1,7 @@
 //! Loading the bundled app data from data/, with diagnostics instead of panics.
 
 mod admin_file;
+pub mod geometry;
 mod towns_file;
 
 pub use admin_file::{read_admin_file, unit_to_feature, write_admin_file};

@@ -11,6 +11,7 @@ mod camp_points;
 mod coords_parse;
 mod coords_reference;
 mod data_integrity;
+mod fuzz_loaders;
 mod geodesy_reference;
 mod incidents_border;
 mod incidents_classify;
