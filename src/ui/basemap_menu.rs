@@ -49,16 +49,8 @@ pub fn items(ui: &mut egui::Ui, project: &Project) -> Option<Action> {
         out = Some(Action::CustomBasemap);
     }
     ui.separator();
-    // Read only while the menu is open (it walks the cache's index).
-    let cached = crate::map::tiles::TileCache::platform_default().map_or(0, |c| c.size());
-    let label = format!(
-        "Clear the online tile cache ({:.1} MB)",
-        cached as f64 / 1_048_576.0
-    );
-    if ui
-        .add_enabled(cached > 0, egui::Button::new(label))
-        .clicked()
-    {
+    // No size in the label: reading it walks the cache's index, too slow for every frame.
+    if ui.button("Clear the online tile cache").clicked() {
         out = Some(Action::ClearTileCache);
     }
     if out.is_some() {

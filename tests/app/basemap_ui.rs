@@ -88,18 +88,7 @@ fn a_template_without_z_x_y_is_refused_with_the_reason() {
     assert_eq!(h.state().project().basemap, BasemapSpec::default());
 }
 
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
+use crate::common::Dropped;
 
 #[test]
 fn a_tile_file_is_picked_or_dropped_without_asking() {

@@ -2,25 +2,7 @@
 //! and a non-zero exit. Reference values: GeographicLib 2.1.2 `GeoConvert -m -p 0` (MGRS)
 //! and `GeoConvert -d -p 1` (DMS).
 
-use std::process::Command;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_frontier-atlas"))
-        .args(args)
-        .output()
-        .expect("run binary");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let (code, stdout, stderr) = run(args);
-    assert_eq!(code, 0, "{args:?}: {stderr}");
-    serde_json::from_str(&stdout).expect("valid JSON")
-}
+use crate::common::{cli_json as json, run_cli as run};
 
 #[test]
 fn decimal_in_every_form_out() {

@@ -3,25 +3,7 @@
 //! - 33.00059 70.07117 → 33.89968 70.10012: azi1 1.53818765244°, 99756.640580 m;
 //! - 33.89968 70.10012 → 34.008 71.57849: azi1 84.56267052376°, 137178.688672 m;
 
-use std::process::Command;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_frontier-atlas"))
-        .args(args)
-        .output()
-        .expect("run binary");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let (code, stdout, stderr) = run(args);
-    assert_eq!(code, 0, "{args:?}: {stderr}");
-    serde_json::from_str(&stdout).expect("valid JSON")
-}
+use crate::common::{cli_json as json, run_cli as run};
 
 #[test]
 fn two_towns_by_name() {

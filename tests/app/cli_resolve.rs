@@ -1,24 +1,6 @@
 //! `frontier-atlas resolve`: JSON output, aliases, unknown names, help.
 
-use std::process::Command;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_frontier-atlas"))
-        .args(args)
-        .output()
-        .expect("run binary");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let (code, stdout, stderr) = run(args);
-    assert_eq!(code, 0, "{stderr}");
-    serde_json::from_str(&stdout).expect("valid JSON")
-}
+use crate::common::{cli_json as json, run_cli as run};
 
 #[test]
 fn dalbandin_is_a_town_in_chagai_balochistan() {

@@ -163,18 +163,7 @@ fn import_fixture_through_the_dialog_then_narrow_the_dates() {
 }
 
 /// A file dropped on the window.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
+use crate::common::Dropped;
 
 #[test]
 fn dropped_generic_csv_is_mapped_by_column_and_imported() {

@@ -84,3 +84,37 @@ pub fn set_kind(
         l.style.visible = visible;
     }
 }
+
+/// Run the app's binary with `args`: (exit code, stdout, stderr).
+pub fn run_cli(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_frontier-atlas"))
+        .args(args)
+        .output()
+        .expect("run binary");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+/// Run the binary, expecting exit 0 and JSON on stdout.
+pub fn cli_json(args: &[&str]) -> serde_json::Value {
+    let (code, stdout, stderr) = run_cli(args);
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+    serde_json::from_str(&stdout).expect("valid JSON")
+}
+
+/// A file dropped on the window (push it onto the harness's `dropped_files`).
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
