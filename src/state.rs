@@ -95,6 +95,10 @@ pub struct ViewState {
     pub selected_edge: Option<usize>,
     /// Pointer position on the map (lon, lat).
     pub cursor: Option<(f64, f64)>,
+    /// Id of the annotation the user clicked.
+    pub selected_annotation: Option<u32>,
+    /// The map does not pan this frame (an annotation is being dragged).
+    pub pan_locked: bool,
 }
 
 impl Default for ViewState {
@@ -115,6 +119,8 @@ impl ViewState {
             selected: None,
             selected_edge: None,
             cursor: None,
+            selected_annotation: None,
+            pan_locked: false,
         }
     }
 

@@ -78,7 +78,12 @@ impl AtlasApp {
             Action::Locate(id) => self.pick(ctx, Pick::Locate(id)),
             Action::Search => crate::ui::search_box::focus(ctx),
             Action::GoTo => self.tools.go_to.open(),
-            Action::Measure => self.tools.toggle_measure(),
+            Action::Measure => {
+                self.annotate.tool = None;
+                self.tools.toggle_measure();
+            }
+            Action::Annotate(tool) => self.start_tool(tool),
+            Action::RangeRingsAt => self.ring_dialog(),
         }
     }
 

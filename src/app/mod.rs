@@ -4,6 +4,7 @@
 //! draw the project through the same renderer.
 
 mod actions;
+mod annotate;
 mod basemap;
 pub mod document;
 pub mod files;
@@ -68,6 +69,8 @@ pub struct AtlasApp {
     pub custom_server: ui::basemap_menu::CustomServer,
     /// Search, coordinate form, go to and measure (window-only).
     pub tools: tools::Tools,
+    /// Drawing and editing annotations (window-only).
+    pub annotate: annotate::Annotate,
 }
 
 impl AtlasApp {
@@ -109,6 +112,7 @@ impl AtlasApp {
             online_consent: Default::default(),
             custom_server: Default::default(),
             tools: tools::Tools::default(),
+            annotate: annotate::Annotate::default(),
         }
     }
 

@@ -142,12 +142,17 @@ impl AtlasApp {
     }
 
     pub(super) fn central(&mut self, ui: &mut egui::Ui, scene: &Scene) {
+        let ctx = ui.ctx().clone();
+        self.annotate_before_map(&ctx);
         let Some(tiles) = self.tiles.as_mut() else {
             return;
         };
+        let layers = self
+            .annotate
+            .layers(&self.doc.project.layers, self.view.cursor);
         let frame = MapFrame {
             project: &self.doc.project,
-            layers: LayerSet(&self.doc.project.layers),
+            layers: LayerSet(&layers),
             scene,
             heat: &self.textures,
         };
@@ -175,7 +180,9 @@ impl AtlasApp {
             .inner;
         self.map_rect = Some(response.rect);
         ui::dialog_place::remember_map_rect(ui.ctx(), response.rect);
-        self.map_tools(ui, &response, selected);
+        drop(layers);
+        self.map_tools(ui, &response, selected.clone());
+        self.annotate_after_map(&ctx, &response, selected);
     }
 
     pub(super) fn dialogs(&mut self, ctx: &egui::Context, scene: &Scene) {

@@ -31,6 +31,19 @@ pub struct Measure {
     /// Clicks on the map add points.
     pub active: bool,
     pub points: Vec<LatLon>,
+    /// Closed by a click on the first point: a polygon with an area.
+    pub closed: bool,
+}
+
+impl Measure {
+    /// The measured path: the points, and the first again when closed.
+    pub fn path(&self) -> Vec<LatLon> {
+        let mut p = self.points.clone();
+        if self.closed && self.points.len() >= 3 {
+            p.push(self.points[0]);
+        }
+        p
+    }
 }
 
 /// The tools' state (window-only; the coordinate form is remembered by the window).
@@ -70,6 +83,7 @@ impl Tools {
         m.active = !m.active;
         if m.active {
             m.points.clear();
+            m.closed = false;
         }
     }
 
@@ -141,7 +155,24 @@ impl AtlasApp {
             if response.clicked()
                 && let Some(p) = cursor
             {
-                m.points.push(p);
+                let first = m.points.first().map(|f| {
+                    let t = walkers::Projector::new(
+                        response.rect,
+                        &walkers::MercatorProjection,
+                        &self.view.memory,
+                        crate::state::start_position(),
+                    );
+                    t.project(walkers::lon_lat(f.lon(), f.lat())).to_pos2()
+                });
+                let near_first = first
+                    .zip(response.interact_pointer_pos())
+                    .is_some_and(|(f, at)| f.distance(at) <= 10.0);
+                if near_first && m.points.len() >= 3 {
+                    m.closed = true;
+                    m.active = false;
+                } else {
+                    m.points.push(p);
+                }
                 self.view.selected = selected;
             }
             if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -149,6 +180,7 @@ impl AtlasApp {
             }
         } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) && !m.points.is_empty() {
             m.points.clear();
+            m.closed = false;
         }
         if response.secondary_clicked() {
             self.tools.context_at = cursor;
@@ -156,22 +188,25 @@ impl AtlasApp {
         if let Some(at) = self.tools.context_at {
             response.context_menu(|ui| copy_menu(ui, at));
         }
+        let path = self.tools.measure.path();
         let overlay = Overlay {
             marker: self.tools.marker.as_ref().map(|m| (m.at, m.label.as_str())),
-            path: &self.tools.measure.points,
+            path: &path,
             dark: self.doc.project.basemap.is_dark(),
         };
         tools_overlay::paint(ui, response.rect, &self.view.memory, &overlay);
         self.measure_readout(ui, response.rect);
     }
 
-    /// The measurement in words, top-left over the map (what the labels on the map say).
-    fn measure_readout(&self, ui: &egui::Ui, rect: egui::Rect) {
+    /// The measurement in words, top-left over the map (what the labels on the map say),
+    /// with Copy and Save on map.
+    fn measure_readout(&mut self, ui: &egui::Ui, rect: egui::Rect) {
         let m = &self.tools.measure;
         if !m.active && m.points.is_empty() {
             return;
         }
-        let (legs, total) = tools_overlay::measure_labels(&m.points);
+        let text = measure_text(m);
+        let mut save = false;
         egui::Area::new(egui::Id::unique("measure_readout"))
             .fixed_pos(rect.left_top() + egui::vec2(10.0, 10.0))
             .show(ui.ctx(), |ui| {
@@ -179,16 +214,50 @@ impl AtlasApp {
                     ui.strong("Measure");
                     if m.points.len() < 2 {
                         ui.label("Click points on the map; Esc ends");
+                    } else if m.active && m.points.len() >= 3 {
+                        ui.weak("Click the first point to close it (area)");
                     }
-                    for (i, leg) in legs.iter().enumerate() {
-                        ui.label(format!("leg {}: {leg}", i + 1));
+                    for line in text.lines() {
+                        ui.label(line);
                     }
-                    if let Some(total) = total {
-                        ui.strong(total);
+                    if m.points.len() >= 2 {
+                        ui.horizontal(|ui| {
+                            if ui.button("Copy").clicked() {
+                                ui.ctx().copy_text(text.clone());
+                            }
+                            save = ui
+                                .button("Save on map")
+                                .on_hover_text("Keep it in the project as an annotation")
+                                .clicked();
+                        });
                     }
                 });
             });
+        if save {
+            let m = std::mem::take(&mut self.tools.measure);
+            let points = m.points.iter().map(|p| [p.lon(), p.lat()]).collect();
+            self.add_annotation(atlas_core::project::Shape::Measure {
+                points,
+                closed: m.closed,
+            });
+        }
     }
+}
+
+/// The readout's lines: `leg 1: 12.3 km, 045°` …, the total, and the area when closed.
+pub fn measure_text(m: &Measure) -> String {
+    let (legs, total) = tools_overlay::measure_labels(&m.path());
+    let mut out: Vec<String> = legs
+        .iter()
+        .enumerate()
+        .map(|(i, leg)| format!("leg {}: {leg}", i + 1))
+        .collect();
+    out.extend(total);
+    if m.closed {
+        let area = atlas_core::geodesy::polygon_area_m2(&m.points);
+        out.push(format!("area {}", atlas_core::geodesy::area_label(area)));
+    }
+    out.join("\n")
 }
 
 /// The map's context menu: copy the point's coordinates in each form.

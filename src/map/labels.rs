@@ -9,6 +9,10 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::style::map_style;
 use super::transform::WorldToScreen;
 
+/// Priority of annotation text: placed before every other label and never dropped (the
+/// analyst put it there).
+pub const ANNOTATION_PRIORITY: i32 = 1_000_000;
+
 /// One label candidate.
 #[derive(Debug, Clone)]
 pub struct Label {
@@ -65,7 +69,7 @@ impl Plugin for LabelsPlugin {
             );
             let rect = l.anchor.anchor_size(pos, galley.size());
             let padded = rect.expand(3.0);
-            if placed.iter().any(|r| r.intersects(padded)) {
+            if l.priority < ANNOTATION_PRIORITY && placed.iter().any(|r| r.intersects(padded)) {
                 continue;
             }
             placed.push(padded);

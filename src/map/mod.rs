@@ -4,6 +4,8 @@
 //! draw a project's layers through it, in the project's order.
 
 mod admin_layer;
+pub mod annotation_hit;
+pub mod annotations_layer;
 mod attribution;
 pub mod basemap_tiles;
 pub mod camps_layer;
@@ -107,14 +109,17 @@ pub fn show_map(
         .filter_map(|l| Some((l, frame.density(l)?)))
         .collect();
     let credit = tiles.source_credit().map(str::to_owned);
+    let pan = interactive && !view.pan_locked;
     let mut tiles = Some(tiles);
     // Zooming is ours (wheel_zoom: fixed steps about the pointer); walkers pans.
     let mut map = Map::new(None, &mut view.memory, start_position())
         .zoom_gesture(false)
         .zoom_with_ctrl(false)
         .double_click_to_zoom(false);
-    if !interactive {
-        map = map.panning(false);
+    if !pan {
+        map = map
+            .panning(false)
+            .drag_pan_buttons(egui::DragPanButtons::empty());
     }
     for layer in frame.layers.shown_layers() {
         let style = LayerStyle::from(&layer.style);
@@ -215,6 +220,12 @@ pub fn show_map(
                 }),
                 None => map,
             },
+            LayerKind::Annotations => map.with_plugin(annotations_layer::AnnotationsLayer {
+                annotations: &layer.annotations,
+                style,
+                labels: labels.clone(),
+                dark,
+            }),
             LayerKind::Incidents => match density() {
                 Some(d) => map.with_plugin(incidents_layer::IncidentsLayer {
                     density: d,

@@ -42,6 +42,10 @@ pub enum Action {
     GoTo,
     /// Start or stop measuring.
     Measure,
+    /// Draw an annotation with this tool.
+    Annotate(crate::ui::annotation_panel::Tool),
+    /// The range-ring prompt, its centre typed.
+    RangeRingsAt,
 }
 
 /// Keyboard shortcuts, as shown in Help → Keyboard shortcuts.
@@ -55,6 +59,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+F", "Search for a place"),
     ("Ctrl+G", "Go to a coordinate or place"),
     ("M", "Measure a path (click points; Esc ends)"),
+    ("Del", "Delete the selected annotation"),
     ("1 – 9", "Go to saved view 1 – 9"),
     ("Esc", "Clear the selection"),
     ("Drag / wheel / double-click", "Pan / zoom / zoom in"),
@@ -81,6 +86,7 @@ pub fn show(
         ui.menu_button("Edit", |ui| take(edit_menu(ui, can)));
         ui.menu_button("View", |ui| take(view_menu(ui, project)));
         ui.menu_button("Tools", |ui| take(tools_menu(ui, measuring)));
+        ui.menu_button("Annotate", |ui| take(annotate_menu(ui)));
         ui.menu_button("Help", |ui| {
             if ui.button("Keyboard shortcuts").clicked() {
                 take(Some(Action::Shortcuts));
@@ -199,6 +205,24 @@ fn tools_menu(ui: &mut egui::Ui, measuring: bool) -> Option<Action> {
     if ui.add(b).clicked() {
         out = Some(Action::Measure);
     }
+    out
+}
+
+/// The Annotate menu's items: a drawing tool each, and rings around a typed centre.
+fn annotate_menu(ui: &mut egui::Ui) -> Option<Action> {
+    use crate::ui::annotation_panel::Tool;
+    let mut out = None;
+    for tool in Tool::ALL {
+        if item(ui, tool.label(), "") {
+            out = Some(Action::Annotate(tool));
+        }
+    }
+    if item(ui, "Range rings at…", "") {
+        out = Some(Action::RangeRingsAt);
+    }
+    ui.separator();
+    ui.weak("Click an annotation to edit it;");
+    ui.weak("drag to move, Del deletes, Ctrl+Z undoes");
     out
 }
 

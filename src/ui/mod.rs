@@ -3,6 +3,7 @@
 //! help. They change the
 //! project through edits and never draw maps of their own.
 
+pub mod annotation_panel;
 pub mod basemap_menu;
 pub mod density_legend;
 pub mod density_panel;

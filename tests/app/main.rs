@@ -3,6 +3,7 @@
 mod common;
 mod tile_fixtures;
 
+mod annotate_ui;
 mod basemap_files;
 mod basemap_online;
 mod basemap_ui;
@@ -16,6 +17,7 @@ mod density_cli;
 mod density_ui;
 mod dialog_place;
 mod export;
+mod export_annotations;
 mod export_cli;
 mod export_dialog;
 mod map_wheel;

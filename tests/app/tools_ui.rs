@@ -10,21 +10,13 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use frontier_atlas::app::AtlasApp;
 
-use crate::common::data;
+use crate::common::{data, type_into};
 
 /// Miran Shah (North Waziristan) in the bundled gazetteer.
 const MIRAN_SHAH: (f64, f64) = (33.00059, 70.07117);
 
-/// The app at 1400×900 with the bundled fonts (a missing glyph panics), its data loaded.
 fn harness() -> Harness<'static, AtlasApp> {
-    let mut h = crate::common::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
-    // The demo data loads in the background and adds the timeline and the legend over the
-    // map: wait for it, so clicks land where the test means.
-    crate::common::settle(&mut h);
-    h
+    crate::common::tools_harness()
 }
 
 /// Every text shown (labels, and values of plain labels).
@@ -37,31 +29,13 @@ fn texts(h: &Harness<'static, AtlasApp>) -> Vec<String> {
         .collect()
 }
 
-fn type_into(h: &mut Harness<'static, AtlasApp>, field: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, field).focus();
-    h.run_steps(1);
-    h.get_by_role_and_label(Role::TextInput, field)
-        .type_text(text);
-    h.run_steps(2);
-}
-
 fn center(h: &Harness<'static, AtlasApp>) -> LatLon {
     let c = h.state().view.center();
     LatLon::new(c[1], c[0]).unwrap()
 }
 
 fn click(h: &mut Harness<'static, AtlasApp>, pos: Pos2, button: PointerButton) {
-    h.hover_at(pos);
-    h.run_steps(1);
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run_steps(1);
+    crate::common::click_at(h, pos, button);
 }
 
 #[test]

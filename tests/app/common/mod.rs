@@ -25,6 +25,43 @@ pub fn app_harness(w: f32, h: f32, wgpu: bool) -> Harness<'static, AtlasApp> {
     b.build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()))
 }
 
+/// The app at 1400×900 with the bundled fonts (a missing glyph panics), its data loaded and
+/// the background work done, so clicks land where a test means.
+pub fn tools_harness() -> Harness<'static, AtlasApp> {
+    let mut h = builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(data()));
+    settle(&mut h);
+    h
+}
+
+/// Focus the text field labelled `field` and type `text` into it.
+pub fn type_into(h: &mut Harness<'static, AtlasApp>, field: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, field)
+        .focus();
+    h.run_steps(1);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, field)
+        .type_text(text);
+    h.run_steps(2);
+}
+
+/// Hover `pos`, then press and release `button` there.
+pub fn click_at(h: &mut Harness<'static, AtlasApp>, pos: egui::Pos2, button: egui::PointerButton) {
+    h.hover_at(pos);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(1);
+}
+
 /// A harness builder with the app's bundled fonts (as the window and the exporter have them).
 pub fn builder<S>() -> egui_kittest::HarnessBuilder<S> {
     egui_kittest::HarnessBuilder::default()

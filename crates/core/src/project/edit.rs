@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::layer::{DensityStyle, LayerFilter};
-use super::{BasemapSpec, PageLayout, Project, SavedView};
+use super::{Annotation, BasemapSpec, LayerDef, LayerKind, PageLayout, Project, SavedView};
 
 /// One change to a project.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +53,14 @@ pub enum Edit {
         name: String,
         to: usize,
     },
+    /// Add an annotation to the topmost annotation layer (made, on top, if there is none;
+    /// shown if hidden).
+    AddAnnotation(Annotation),
+    /// Replace the annotation with the same id.
+    UpdateAnnotation(Annotation),
+    DeleteAnnotation {
+        id: u32,
+    },
     SetLayout(PageLayout),
     SetBasemap(BasemapSpec),
     /// Anything bigger (adding or removing a source with its layers): the new project.
@@ -68,6 +76,8 @@ impl Edit {
             Edit::SetFilter { source, .. } => Some(format!("filter:{source}")),
             Edit::SetBorderKm { source, .. } => Some(format!("border:{source}")),
             Edit::SetLayout(_) => Some("layout".into()),
+            // Typing into an annotation's text or dragging its colour is one step.
+            Edit::UpdateAnnotation(a) => Some(format!("annotation:{}", a.id)),
             _ => None,
         }
     }
@@ -125,6 +135,22 @@ impl Edit {
                 p.views.insert((*to).min(p.views.len()), v);
                 true
             }
+            Edit::AddAnnotation(a) => {
+                add_annotation(p, a.clone());
+                true
+            }
+            Edit::UpdateAnnotation(a) => p
+                .layers
+                .iter_mut()
+                .flat_map(|l| l.annotations.iter_mut())
+                .find(|x| x.id == a.id)
+                .map(|x| *x = a.clone())
+                .is_some(),
+            Edit::DeleteAnnotation { id } => p.layers.iter_mut().any(|l| {
+                let n = l.annotations.len();
+                l.annotations.retain(|a| a.id != *id);
+                l.annotations.len() != n
+            }),
             Edit::SetLayout(l) => {
                 p.layout = l.clone();
                 true
@@ -156,6 +182,28 @@ fn each_density_layer(
         any = true;
     }
     any
+}
+
+fn add_annotation(p: &mut Project, a: Annotation) {
+    let i = match p
+        .layers
+        .iter()
+        .rposition(|l| l.kind == LayerKind::Annotations)
+    {
+        Some(i) => i,
+        None => {
+            let id = p.fresh_layer_id("annotations");
+            p.layers
+                .push(LayerDef::new(id, LayerKind::Annotations, None));
+            p.layers.len() - 1
+        }
+    };
+    let layer = &mut p.layers[i];
+    layer.style.visible = true;
+    if layer.style.opacity <= 0.0 {
+        layer.style.opacity = 1.0;
+    }
+    layer.annotations.push(a);
 }
 
 fn set_border(p: &mut Project, source: &str, km: f64) -> bool {

@@ -102,7 +102,8 @@ pub fn parse_project(text: &str, path: &Path, dir: Option<&Path>) -> Result<Proj
     };
     let mut project = match version {
         1 => typed(migrate::from_v1(value))?,
-        2 => typed(from_value(value))?,
+        // Version 3 added annotation layers; a version-2 file reads as it is.
+        2 | 3 => typed(from_value(value))?,
         v => {
             return Err(field_err(
                 "version",
@@ -110,6 +111,7 @@ pub fn parse_project(text: &str, path: &Path, dir: Option<&Path>) -> Result<Proj
             ));
         }
     };
+    project.version = PROJECT_VERSION;
     let errors = validate_project(&project);
     if !errors.is_empty() {
         return Err(ProjectError::Invalid {

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::annotation::Annotation;
 use crate::analysis::{ClassMethod, IncidentFilter, TimeBucket};
 
 /// One layer of a project.
@@ -26,6 +27,9 @@ pub struct LayerDef {
     /// Which rows of the source are drawn (incident layers).
     #[serde(default, skip_serializing_if = "LayerFilter::is_empty")]
     pub filter: LayerFilter,
+    /// What an annotation layer draws, bottom first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<Annotation>,
 }
 
 /// What a layer draws.
@@ -55,6 +59,8 @@ pub enum LayerKind {
     CampPoints,
     /// Places a report text names (the report reader).
     TextPlaces,
+    /// What the analyst drew: text, arrows, callouts, highlights, range rings, measurements.
+    Annotations,
 }
 
 impl LayerKind {
@@ -96,6 +102,7 @@ impl LayerKind {
             LayerKind::Incidents => "Incidents",
             LayerKind::CampPoints => "Camp points",
             LayerKind::TextPlaces => "Places in text",
+            LayerKind::Annotations => "Annotations",
         }
     }
 
@@ -115,6 +122,7 @@ impl LayerKind {
             LayerKind::Incidents => "incidents",
             LayerKind::CampPoints => "camp_points",
             LayerKind::TextPlaces => "text_places",
+            LayerKind::Annotations => "annotations",
         }
     }
 }
@@ -318,6 +326,7 @@ impl LayerDef {
                 ..Default::default()
             },
             filter: LayerFilter::default(),
+            annotations: Vec::new(),
         }
     }
 

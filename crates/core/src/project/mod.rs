@@ -4,6 +4,8 @@
 //! The project is what an analyst would email to a colleague: everything else (loaded data,
 //! analysis caches, open dialogs, hover) is rebuilt from it. Format: `docs/project-format.md`.
 
+mod annotation;
+mod annotation_check;
 mod basemap;
 mod defaults;
 mod edit;
@@ -16,6 +18,13 @@ mod source;
 mod validate;
 mod view;
 
+pub use annotation::{
+    Annotation, AnnotationStyle, AnnotationText, LINE_WIDTHS, MAX_TEXT_CHARS, Point, Rgb, Shape,
+    TEXT_SIZES, lat_lon, next_annotation_id,
+};
+pub use annotation_check::{
+    MAX_POINTS, MAX_RADII, check_annotation, check_point, check_radii, check_text, parse_radii,
+};
 pub use basemap::BasemapSpec;
 pub use defaults::{DEMO_FILE, FINDINGS_FILE};
 pub use edit::{Edit, History};
@@ -34,7 +43,7 @@ pub use view::SavedView;
 use serde::{Deserialize, Serialize};
 
 /// The project format version this build writes; it reads this and every older one.
-pub const PROJECT_VERSION: u32 = 2;
+pub const PROJECT_VERSION: u32 = 3;
 
 /// Id of the bundled synthetic incident demo in the default project.
 pub const DEMO_SOURCE: &str = "demo";
@@ -137,6 +146,26 @@ impl Project {
             Some(s) if !l.kind.is_report() => format!("{} ({})", l.kind.label(), s.display_name()),
             _ => l.kind.label().to_owned(),
         }
+    }
+
+    /// Every annotation of every layer, in draw order.
+    pub fn annotations(&self) -> impl Iterator<Item = &Annotation> {
+        self.layers.iter().flat_map(|l| l.annotations.iter())
+    }
+
+    /// The annotation with `id`, and the id of its layer.
+    pub fn annotation(&self, id: u32) -> Option<(&str, &Annotation)> {
+        self.layers.iter().find_map(|l| {
+            l.annotations
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| (l.id.as_str(), a))
+        })
+    }
+
+    /// An id no annotation has yet.
+    pub fn next_annotation_id(&self) -> u32 {
+        next_annotation_id(self.annotations())
     }
 
     /// A source id not used yet, from `base` ("acled", "acled-2", …).

@@ -159,6 +159,17 @@ pub fn validate_project(p: &Project) -> Vec<FieldError> {
         }
         push(format!("layers[{i}].id"), unique(&mut lids, &l.id, "layer"));
     }
+    let mut aids = HashSet::new();
+    for (i, l) in p.layers.iter().enumerate() {
+        for (j, a) in l.annotations.iter().enumerate() {
+            if !aids.insert(a.id) {
+                push(
+                    format!("layers[{i}].annotations[{j}].id"),
+                    Err(format!("{}: another annotation has this id", a.id)),
+                );
+            }
+        }
+    }
     let mut names = HashSet::new();
     for (i, v) in p.views.iter().enumerate() {
         for (field, r) in check_view(p, v) {
@@ -227,6 +238,17 @@ fn check_layer(p: &Project, l: &LayerDef) -> Vec<Check> {
         _ => Ok(()),
     };
     out.push(("source".into(), r));
+    if !l.annotations.is_empty() && l.kind != LayerKind::Annotations {
+        out.push((
+            "annotations".into(),
+            Err(format!("a {} layer holds no annotations", l.kind.key())),
+        ));
+    }
+    for (i, a) in l.annotations.iter().enumerate() {
+        for (field, m) in super::check_annotation(a) {
+            out.push((format!("annotations[{i}].{field}"), Err(m)));
+        }
+    }
     if let Some(d) = &l.style.density {
         out.push((
             "style.density.bandwidth_km".into(),

@@ -25,6 +25,7 @@ mod incidents_synthetic;
 mod incidents_time;
 mod join_fast;
 mod labels;
+mod project_annotations;
 mod project_file;
 mod report_extract;
 mod report_findings;
