@@ -5,12 +5,14 @@
 
 mod actions;
 mod annotate;
+mod annotate_draw;
 mod basemap;
 pub mod document;
 pub mod files;
 mod panels;
 mod prompt;
 pub mod recovery;
+mod search_pick;
 mod sources;
 pub mod tools;
 mod window;
@@ -210,10 +212,14 @@ impl AtlasApp {
         egui::Panel::top("menu").show(ui, |ui| {
             let can = (self.doc.can_undo(), self.doc.can_redo());
             let measuring = self.tools.measure.active;
-            let g = data.gazetteer.clone();
+            let loaded = self.session.incident_stores();
+            let stores: Vec<_> = loaded
+                .iter()
+                .map(|(i, d)| (i.as_str(), d.store()))
+                .collect();
             let tools = &mut self.tools;
             let mut picked = None;
-            let bar = |ui: &mut egui::Ui| picked = tools.bar(ui, &g);
+            let bar = |ui: &mut egui::Ui| picked = tools.bar(ui, &data, &stores);
             let menu = ui::menu::show(ui, &self.doc.project, &self.recent, can, measuring, bar);
             if let Some(a) = menu {
                 self.perform(&ctx, a);

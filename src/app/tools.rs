@@ -6,8 +6,10 @@ use std::sync::Arc;
 
 use atlas_core::coords::{CoordFormat, LatLon, format_as};
 use atlas_core::goto::GoTo;
-use atlas_core::model::Gazetteer;
+use atlas_core::incidents::IncidentStore;
 use atlas_core::search::{SearchHit, SearchIndex, zoom_for};
+
+use crate::scene::AtlasData;
 
 use super::AtlasApp;
 use crate::map::tools_overlay::{self, Overlay};
@@ -46,6 +48,14 @@ impl Measure {
     }
 }
 
+/// What a search index was built from: the data (by identity) and each incident
+/// dataset's id and row count.
+#[derive(Debug, PartialEq)]
+struct IndexKey {
+    data: usize,
+    stores: Vec<(String, usize)>,
+}
+
 /// The tools' state (window-only; the coordinate form is remembered by the window).
 #[derive(Default)]
 pub struct Tools {
@@ -55,24 +65,35 @@ pub struct Tools {
     pub coord_format: CoordFormat,
     pub marker: Option<Marker>,
     pub measure: Measure,
-    /// The places index and the gazetteer it was built from.
-    index: Option<(Arc<Gazetteer>, SearchIndex)>,
+    /// The search index and what it was built from.
+    index: Option<(IndexKey, SearchIndex)>,
     /// Where the map's context menu was opened.
     context_at: Option<LatLon>,
 }
 
 impl Tools {
-    /// The places index of `g`, built the first time and again only when the gazetteer is
-    /// replaced (never per keystroke).
-    pub fn index(&mut self, g: &Arc<Gazetteer>) -> &SearchIndex {
-        if !self
-            .index
-            .as_ref()
-            .is_some_and(|(built, _)| Arc::ptr_eq(built, g))
-        {
-            let mut ix = SearchIndex::new();
-            ix.add_gazetteer(g);
-            self.index = Some((g.clone(), ix));
+    /// The search index of `data` (places, groups, findings) and of the incident places of
+    /// `stores`, built the first time and again only when the data or a dataset changes
+    /// (never per keystroke).
+    pub fn index(
+        &mut self,
+        data: &Arc<AtlasData>,
+        stores: &[(&str, &IncidentStore)],
+    ) -> &SearchIndex {
+        let key = IndexKey {
+            data: Arc::as_ptr(data) as usize,
+            stores: stores
+                .iter()
+                .map(|(id, s)| ((*id).to_owned(), s.len()))
+                .collect(),
+        };
+        if self.index.as_ref().is_none_or(|(k, _)| *k != key) {
+            let r = &data.report;
+            let mut ix = SearchIndex::build(&data.gazetteer, &r.groups, &r.findings);
+            for (_, s) in stores {
+                ix.add_incident_places(s);
+            }
+            self.index = Some((key, ix));
         }
         &self.index.as_ref().expect("index built above").1
     }
@@ -89,8 +110,13 @@ impl Tools {
 
     /// The search box and the Measure toggle, after the menus in the top bar; returns the
     /// search result picked this frame.
-    pub fn bar(&mut self, ui: &mut egui::Ui, g: &Arc<Gazetteer>) -> Option<SearchHit> {
-        self.index(g);
+    pub fn bar(
+        &mut self,
+        ui: &mut egui::Ui,
+        data: &Arc<AtlasData>,
+        stores: &[(&str, &IncidentStore)],
+    ) -> Option<SearchHit> {
+        self.index(data, stores);
         let index = &self.index.as_ref().expect("index built").1;
         let picked = ui::search_box::show(ui, &mut self.search, index);
         ui.separator();
@@ -106,19 +132,15 @@ impl Tools {
 }
 
 impl AtlasApp {
-    /// Centre the map on a search result at the zoom its kind needs, and select it.
-    pub fn zoom_to_hit(&mut self, hit: &SearchHit) {
-        let view = &mut self.view;
-        view.memory.center_at(walkers::lon_lat(hit.lon, hit.lat));
-        let _ = view.memory.set_zoom(zoom_for(hit.kind));
-        view.selected_edge = None;
-        view.selected = hit.kind.is_place().then(|| hit.id.clone());
-    }
-
     /// The Go to prompt; a confirmed target centres the map and drops the marker there.
     pub(super) fn go_to_dialog(&mut self, ctx: &egui::Context) {
-        let g = self.session.atlas().gazetteer.clone();
-        self.tools.index(&g);
+        let data = self.session.atlas().clone();
+        let stores = self.session.incident_stores();
+        let stores: Vec<(&str, &IncidentStore)> = stores
+            .iter()
+            .map(|(i, d)| (i.as_str(), d.store()))
+            .collect();
+        self.tools.index(&data, &stores);
         let index = &self.tools.index.as_ref().expect("index built").1;
         let Some(target) = ui::go_to::show(ctx, &mut self.tools.go_to, index) else {
             return;

@@ -40,6 +40,14 @@ pub struct Session {
 }
 
 impl Session {
+    /// The loaded incident datasets, by source id.
+    pub fn incident_stores(&self) -> Vec<(String, Arc<crate::density::Dataset>)> {
+        self.datasets
+            .iter()
+            .filter_map(|(id, d)| Some((id.clone(), d.dataset()?.clone())))
+            .collect()
+    }
+
     pub fn new(base: Arc<AtlasData>, data_dir: PathBuf) -> Self {
         Session {
             data_dir,

@@ -40,11 +40,11 @@ pub fn show(ui: &mut egui::Ui, state: &mut SearchBox, index: &SearchIndex) -> Op
     let label = ui.label("Search");
     let edit = egui::TextEdit::singleline(&mut state.text)
         .id(id)
-        .hint_text("place name (Ctrl+F)")
+        .hint_text("place, group or finding (Ctrl+F)")
         .desired_width(220.0);
     let resp = ui.add(edit).labelled_by(label.id);
     if resp.changed() {
-        state.hits = index.search_places(&state.text, MAX_RESULTS);
+        state.hits = index.search(&state.text, MAX_RESULTS);
         state.cursor = 0;
         state.open = true;
     }

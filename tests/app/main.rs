@@ -27,6 +27,7 @@ mod project_cli;
 mod project_session;
 mod project_ui;
 mod report_ui;
+mod search_ui;
 mod text_scripts;
 mod timeline_ui;
 mod tools_ui;

@@ -118,6 +118,12 @@ impl SearchIndex {
     /// how many distinct places were added.
     pub fn add_incidents(&mut self, store: &IncidentStore) -> usize {
         self.clear_incidents();
+        self.add_incident_places(store)
+    }
+
+    /// Add the named locations of one more incident store (keeping those added before);
+    /// returns how many distinct places were added.
+    pub fn add_incident_places(&mut self, store: &IncidentStore) -> usize {
         let items = sources::incident_items(store);
         let n = items.len();
         for item in items {
