@@ -1,7 +1,7 @@
 //! The window's panels around the map: status bar, timeline, layers / views / legend on the
 //! left, density and details on the right; and the dialogs. Edits go to the project.
 
-use atlas_core::project::{Edit, LayerFilter, SourceKind};
+use atlas_core::project::{Edit, LayerFilter, LayerKind, SourceKind};
 
 use super::AtlasApp;
 use crate::map::{MapFrame, show_map};
@@ -108,14 +108,23 @@ impl AtlasApp {
             .map(|s| (s.id.clone(), s.display_name()))
             .collect();
         let active = self.active_dataset.clone();
+        let band = active.as_ref().is_some_and(|a| {
+            self.doc.project.layers.iter().any(|l| {
+                l.kind == LayerKind::BorderBand && l.source.as_ref() == Some(a) && l.style.visible
+            })
+        });
         if let Some(d) = active
             .as_ref()
             .and_then(|a| self.session.datasets.get_mut(a))
         {
-            match ui::density_panel::show(ui, d, &datasets) {
+            match ui::density_panel::show(ui, d, &datasets, band) {
                 ui::density_panel::PanelAction::None => {}
                 ui::density_panel::PanelAction::OpenImport => self.import.open = true,
                 ui::density_panel::PanelAction::Activate(id) => self.active_dataset = Some(id),
+                ui::density_panel::PanelAction::ShowBand(visible) => {
+                    let source = d.source_id.clone();
+                    self.apply(Edit::SetBorderBand { source, visible });
+                }
                 ui::density_panel::PanelAction::Remove(id) => {
                     let mut p = self.doc.project.clone();
                     p.remove_source(&id);

@@ -8,6 +8,7 @@ pub mod annotation_hit;
 pub mod annotations_layer;
 mod attribution;
 pub mod basemap_tiles;
+pub mod border_band_layer;
 pub mod camps_layer;
 pub mod choropleth_layer;
 pub mod hatch;
@@ -220,6 +221,16 @@ pub fn show_map(
                 }),
                 None => map,
             },
+            LayerKind::BorderBand => {
+                match layer.source.as_ref().and_then(|s| frame.scene.bands.get(s)) {
+                    Some(band) => map.with_plugin(border_band_layer::BorderBandLayer {
+                        band,
+                        style,
+                        labels: labels.clone(),
+                    }),
+                    None => map,
+                }
+            }
             LayerKind::Annotations => map.with_plugin(annotations_layer::AnnotationsLayer {
                 annotations: &layer.annotations,
                 style,

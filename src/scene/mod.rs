@@ -1,6 +1,7 @@
 //! Prepared scene data: the loaded gazetteer with geometry projected to Web Mercator once,
 //! simplified per level of detail, plus the report's emphasised places. No egui here.
 
+pub mod band;
 mod presence;
 mod regions;
 mod report_places;

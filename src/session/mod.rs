@@ -3,6 +3,7 @@
 //! [`Session::sync`] makes the loaded state follow the project; [`Session::scene`] hands the
 //! renderer a snapshot.
 
+mod bands;
 mod load;
 mod problems;
 pub mod scene;
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use atlas_core::project::{Project, SourceKind, resolve_file};
+use atlas_core::project::{LayerKind, Project, SourceKind, resolve_file};
 use atlas_core::report::CampPoint;
 
 pub use problems::SourceProblem;
@@ -37,6 +38,7 @@ pub struct Session {
     keys: BTreeMap<String, String>,
     camps: BTreeMap<String, Load<Vec<CampPoint>>>,
     texts: BTreeMap<String, Load<ReadText>>,
+    bands: bands::Bands,
 }
 
 impl Session {
@@ -58,6 +60,7 @@ impl Session {
             keys: BTreeMap::new(),
             camps: BTreeMap::new(),
             texts: BTreeMap::new(),
+            bands: bands::Bands::default(),
         }
     }
 
@@ -124,6 +127,7 @@ impl Session {
             }
         }
         self.sync_analyses(project, ctx);
+        self.sync_bands(project, ctx);
         self.camps.values_mut().for_each(Load::poll);
         self.texts.values_mut().for_each(Load::poll);
         if let Some(ctx) = ctx
@@ -193,6 +197,22 @@ impl Session {
             + self.camps.values().filter(|l| l.pending()).count()
             + self.texts.values().filter(|l| l.pending()).count()
             + usize::from(self.findings.as_ref().is_some_and(Load::pending))
+            + self.bands.pending()
+    }
+
+    /// The bands of the shown border-band layers, for their sources' border distance.
+    fn sync_bands(&mut self, project: &Project, ctx: Option<&egui::Context>) {
+        let wanted = project
+            .layers
+            .iter()
+            .filter(|l| l.kind == LayerKind::BorderBand && l.style.shown())
+            .filter_map(|l| {
+                let id = l.source.as_ref()?;
+                let levels = self.datasets.get(id)?.levels()?.clone();
+                Some((id.clone(), border_km(project, id), levels))
+            })
+            .collect();
+        self.bands.sync(wanted, ctx);
     }
 
     /// Sync until everything is loaded (headless use: the CLI, tests), at most `timeout`.
@@ -231,6 +251,11 @@ impl Session {
         for (id, l) in &self.camps {
             if let Some(v) = l.value() {
                 s.camp_points.insert(id.clone(), v.clone());
+            }
+        }
+        for id in project.sources.iter().map(|s| &s.id) {
+            if let Some(b) = self.bands.get(id) {
+                s.bands.insert(id.clone(), b.clone());
             }
         }
         for (id, l) in &self.texts {

@@ -42,6 +42,8 @@ pub struct Scene {
     pub camp_points: BTreeMap<String, Arc<Vec<CampPoint>>>,
     /// Report texts by source id.
     pub texts: BTreeMap<String, Arc<ReadText>>,
+    /// Border bands by incident source id.
+    pub bands: BTreeMap<String, Arc<crate::scene::band::BandShape>>,
 }
 
 impl Scene {
@@ -54,6 +56,7 @@ impl Scene {
             levels: None,
             camp_points: BTreeMap::new(),
             texts: BTreeMap::new(),
+            bands: BTreeMap::new(),
         }
     }
 }

@@ -19,14 +19,18 @@ pub enum PanelAction {
     Activate(String),
     /// Remove this dataset (and its layers) from the project.
     Remove(String),
+    /// Show (true) or hide the dataset's border band on the map.
+    ShowBand(bool),
 }
 
 /// The panel (in the right-hand side bar) for the active dataset; `datasets` lists every
 /// incident source (id, name) to switch between.
+/// `band` says whether the dataset's border band is on the map.
 pub fn show(
     ui: &mut egui::Ui,
     density: &mut DensityState,
     datasets: &[(String, String)],
+    band: bool,
 ) -> PanelAction {
     let mut action = PanelAction::None;
     egui::CollapsingHeader::new("Attack density")
@@ -38,6 +42,14 @@ pub fn show(
             filters(ui, density);
             ui.separator();
             border(ui, density);
+            let mut shown = band;
+            if ui
+                .checkbox(&mut shown, "Show the band on the map")
+                .on_hover_text("The area within this distance of the AF–PK border, as a layer")
+                .changed()
+            {
+                action = PanelAction::ShowBand(shown);
+            }
             if density.pending() > 0 {
                 ui.horizontal(|ui| {
                     ui.spinner();

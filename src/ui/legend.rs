@@ -179,6 +179,7 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
             p.circle(r.center(), 3.0, Color32::WHITE, Stroke::new(1.2, s.town));
         });
     }
+    band_rows(ui, frame);
     if layers.shown(LayerId::Basemap) {
         let op = layers.get(LayerId::Basemap).opacity;
         row(ui, op, "International border", |p, r| {
@@ -191,6 +192,38 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
             p.extend(egui::Shape::dashed_line(
                 &[r.left_center(), r.right_center()],
                 Stroke::new(1.5, Color32::from_gray(110)),
+                5.0,
+                3.0,
+            ));
+        });
+    }
+}
+
+/// One row per border band drawn: its width and what it is.
+fn band_rows(ui: &mut egui::Ui, frame: &MapFrame<'_>) {
+    use crate::map::border_band_layer::{BAND_COLOUR, BAND_FILL, band_words};
+    for l in frame
+        .layers
+        .shown_layers()
+        .filter(|l| l.kind == LayerId::BorderBand)
+    {
+        let Some(band) = l.source.as_ref().and_then(|s| frame.scene.bands.get(s)) else {
+            continue;
+        };
+        row(ui, l.style.opacity, &band_words(band.km), |p, r| {
+            p.rect(
+                r.shrink(2.0),
+                0.0,
+                BAND_COLOUR.gamma_multiply(BAND_FILL),
+                Stroke::NONE,
+                egui::StrokeKind::Inside,
+            );
+            p.extend(egui::Shape::dashed_line(
+                &[
+                    r.left_top() + vec2(2.0, 3.0),
+                    r.right_top() + vec2(-2.0, 3.0),
+                ],
+                Stroke::new(1.5, BAND_COLOUR),
                 5.0,
                 3.0,
             ));

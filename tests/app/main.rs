@@ -7,6 +7,7 @@ mod annotate_ui;
 mod basemap_files;
 mod basemap_online;
 mod basemap_ui;
+mod border_band;
 mod cli_coords;
 mod cli_distance;
 mod cli_extract;

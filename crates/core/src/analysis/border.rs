@@ -17,6 +17,8 @@ pub struct BorderLine {
     /// Largest gap between a segment's great-circle arc and its chord (unit sphere).
     max_sagitta: f64,
     grid: Option<CellGrid>,
+    /// The line as given (lon/lat), for drawing its band.
+    line: MultiLineString<f64>,
 }
 
 impl BorderLine {
@@ -60,7 +62,13 @@ impl BorderLine {
             tree: RTree::bulk_load(segments),
             arcs,
             max_sagitta,
+            line: line.clone(),
         }
+    }
+
+    /// The line as given (lon/lat degrees).
+    pub fn line(&self) -> &MultiLineString<f64> {
+        &self.line
     }
 
     pub fn is_empty(&self) -> bool {

@@ -5,6 +5,7 @@
 
 mod border;
 mod border_arc;
+mod border_band;
 mod border_file;
 mod border_grid;
 mod classify;
@@ -19,6 +20,7 @@ mod kde_bin;
 mod time;
 
 pub use border::{BorderLine, distance_histogram, share_within};
+pub use border_band::border_band;
 pub use border_file::{af_pk_border_from_file, boundary_between};
 pub use classify::{ClassMethod, Classes, classify};
 pub use counts::{

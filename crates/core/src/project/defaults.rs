@@ -136,6 +136,33 @@ impl Project {
         }
     }
 
+    /// Show or hide `source`'s border band, adding its layer (above the choropleth) the first
+    /// time. False when `source` is not an incident source or nothing changes.
+    pub fn set_border_band(&mut self, source: &str, visible: bool) -> bool {
+        if !self.incident_sources().any(|s| s.id == source) {
+            return false;
+        }
+        let existing = self
+            .layers
+            .iter_mut()
+            .find(|l| l.kind == LayerKind::BorderBand && l.source.as_deref() == Some(source));
+        match existing {
+            Some(l) => {
+                let changed = l.style.visible != visible;
+                l.style.visible = visible;
+                changed
+            }
+            None if visible => {
+                let id = self.fresh_layer_id(&format!("border_band-{source}"));
+                let at = self.insert_index(LayerKind::BorderBand);
+                self.layers
+                    .insert(at, LayerDef::new(id, LayerKind::BorderBand, Some(source)));
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Where a new layer of `kind` goes: after the last layer of its kind, else after the
     /// layers it belongs above.
     fn insert_index(&self, kind: LayerKind) -> usize {
@@ -151,6 +178,11 @@ impl Project {
             // Points above the towns they are often located to (their tooltip wins there).
             LayerKind::Incidents => &[LayerKind::Incidents, LayerKind::Towns, LayerKind::Heatmap],
             LayerKind::CampPoints => &[LayerKind::CampPoints, LayerKind::TrainingCamps],
+            LayerKind::BorderBand => &[
+                LayerKind::BorderBand,
+                LayerKind::Choropleth,
+                LayerKind::Basemap,
+            ],
             _ => &[],
         };
         anchors

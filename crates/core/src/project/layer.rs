@@ -61,6 +61,9 @@ pub enum LayerKind {
     TextPlaces,
     /// What the analyst drew: text, arrows, callouts, highlights, range rings, measurements.
     Annotations,
+    /// The band within the source's border distance of the AF–PK border (the density
+    /// panel's band).
+    BorderBand,
 }
 
 impl LayerKind {
@@ -103,6 +106,7 @@ impl LayerKind {
             LayerKind::CampPoints => "Camp points",
             LayerKind::TextPlaces => "Places in text",
             LayerKind::Annotations => "Annotations",
+            LayerKind::BorderBand => "Border band",
         }
     }
 
@@ -123,6 +127,7 @@ impl LayerKind {
             LayerKind::CampPoints => "camp_points",
             LayerKind::TextPlaces => "text_places",
             LayerKind::Annotations => "annotations",
+            LayerKind::BorderBand => "border_band",
         }
     }
 }

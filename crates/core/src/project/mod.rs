@@ -9,6 +9,7 @@ mod annotation_check;
 mod basemap;
 mod defaults;
 mod edit;
+mod history;
 mod io;
 mod layer;
 mod layout;
@@ -27,7 +28,8 @@ pub use annotation_check::{
 };
 pub use basemap::BasemapSpec;
 pub use defaults::{DEMO_FILE, FINDINGS_FILE};
-pub use edit::{Edit, History};
+pub use edit::Edit;
+pub use history::History;
 pub use io::{ProjectError, load_project, parse_project, save_project, save_project_with};
 pub use layer::{ByDef, TimeBucketDef, WeightDef};
 pub use layer::{ClassMethodDef, DensityStyle, LayerDef, LayerFilter, LayerKind, LayerStyle};

@@ -218,7 +218,7 @@ type Check = (String, Result<(), String>);
 fn check_layer(p: &Project, l: &LayerDef) -> Vec<Check> {
     let mut out = vec![("style.opacity".into(), check_opacity(l.style.opacity))];
     let want = match l.kind {
-        k if k.is_density() => Some("incidents"),
+        k if k.is_density() || k == LayerKind::BorderBand => Some("incidents"),
         k if k.is_report() => Some("findings"),
         LayerKind::CampPoints => Some("camp_points"),
         LayerKind::TextPlaces => Some("report_text"),

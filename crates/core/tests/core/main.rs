@@ -5,6 +5,7 @@ mod common;
 mod bad_input;
 mod basemap;
 mod basemap_pictures;
+mod border_band;
 mod border_fast;
 mod border_lines;
 mod camp_points;
