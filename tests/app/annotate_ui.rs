@@ -65,6 +65,8 @@ fn an_arrow_from_two_clicks_then_undo_and_redo() {
     let mut h = tools_harness();
     menu(&mut h, "Arrow");
     assert_eq!(h.state().annotate.tool, Some(Tool::Arrow));
+    h.get_by_label("Annotate: Arrow");
+    h.get_by_label("Click where the arrow starts");
     let c = centre(&h);
     // Up and left of the centre: the density legend sits bottom right over the map.
     let from = click_map(&mut h, c + vec2(-200.0, -60.0));
