@@ -185,8 +185,14 @@ pub fn ring_prompt(ctx: &egui::Context, p: &mut RingPrompt, index: &SearchIndex)
                 .num_columns(2)
                 .show(ui, |ui| {
                     let l = ui.label("Centre");
-                    let c = ui.add(egui::TextEdit::singleline(&mut p.centre).desired_width(260.0));
-                    c.labelled_by(l.id);
+                    let c = ui
+                        .add(egui::TextEdit::singleline(&mut p.centre).desired_width(260.0))
+                        .labelled_by(l.id);
+                    // The first empty field gets the keyboard: the centre, else the radii.
+                    if p.focus && p.centre.trim().is_empty() {
+                        p.focus = false;
+                        c.request_focus();
+                    }
                     ui.end_row();
                     let l = ui.label("Radii, km");
                     let r = ui
