@@ -83,7 +83,7 @@ fn project_new_then_show_then_export_every_view() {
     let (code, out, err) = cli(&["project", "show", &s(&project), "--json"]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(v["version"], 2);
+    assert_eq!(v["version"], atlas_core::project::PROJECT_VERSION);
     assert_eq!(v["title"], "Weekly brief");
     // --import without --demo: only the imported dataset.
     let ds = v["datasets"].as_array().expect("datasets");
