@@ -115,6 +115,10 @@ pub fn show(
             if !e.aliases.is_empty() {
                 row("Also spelled", e.aliases.join(", "));
             }
+            if !e.native_names.is_empty() {
+                // Pashto, Dari, Urdu or Arabic: GeoNames does not say which.
+                row("Arabic script", e.native_names.join(" · "));
+            }
             row("Location", format!("{:.4}°N {:.4}°E", e.lat, e.lon));
             row("ID", e.id.clone());
             if let Some(role) = report_role(data, &e) {

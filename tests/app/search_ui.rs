@@ -7,6 +7,7 @@ use atlas_core::model::UnitKind;
 use atlas_core::search::HitKind;
 use egui::Key;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use frontier_atlas::app::AtlasApp;
 
 use crate::common::{data, tools_harness, type_into};
@@ -116,4 +117,23 @@ fn the_locations_of_loaded_incidents_are_searchable() {
         "centred on it"
     );
     assert_eq!(h.state().view.memory.zoom(), 10.0);
+}
+
+#[test]
+fn a_town_found_by_its_pashto_name_shows_its_native_names() {
+    let mut h = tools_harness();
+    type_into(&mut h, "Search", "کابل");
+    let kabul = data()
+        .gazetteer
+        .resolve("Kabul")
+        .into_iter()
+        .find(|e| e.kind == UnitKind::Town)
+        .expect("Kabul");
+    assert_eq!(first_hit(&h), (HitKind::Town, kabul.id.clone()));
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(h.state().view.selected.as_deref(), Some(kabul.id.as_str()));
+    h.get_by_label("Arabic script");
+    let shown = atlas_core::text::display_text(&kabul.native_names.join(" · ")).into_owned();
+    h.get_by_label(&shown);
 }

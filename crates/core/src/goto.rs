@@ -89,6 +89,7 @@ mod tests {
             rank: 5,
             province_id: None,
             district_id: None,
+            native_names: vec![],
         };
         let g = Gazetteer::new(
             vec![],

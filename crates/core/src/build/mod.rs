@@ -8,6 +8,7 @@ mod aliases;
 mod antimeridian;
 mod country_labels;
 mod geometry;
+mod native_names;
 mod sources;
 mod topology;
 mod towns;
@@ -40,10 +41,15 @@ pub fn run(data_dir: &Path) -> Result<Vec<String>, String> {
     let src = data_dir.join("sources");
     let mut log = Vec::new();
     let mut units = admin::build_admin(&src.join("boundaries"), &mut log)?;
-    let (towns, admin1) = towns::build_towns(
+    let (mut towns, admin1) = towns::build_towns(
         &src.join("gazetteer/geonames_cities1000_region.csv"),
         &src.join("basemap/ne_10m_populated_places.geojson"),
         &units,
+        &mut log,
+    )?;
+    native_names::add_native_names(
+        &src.join("gazetteer/geonames_native_names_afpk.csv"),
+        &mut towns,
         &mut log,
     )?;
     for u in &mut units {

@@ -119,6 +119,7 @@ pub fn build_towns(
             rank: nearest.map(|p| p.rank).unwrap_or(5),
             province_id: province.map(|u| u.id.clone()),
             district_id: district.map(|u| u.id.clone()),
+            native_names: Vec::new(),
         });
     }
     Ok((towns, admin1_aliases(admin1_votes, units)))

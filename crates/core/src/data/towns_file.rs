@@ -20,6 +20,9 @@ struct Row {
     rank: u8,
     province_id: Option<String>,
     district_id: Option<String>,
+    /// `;`-separated; absent in files written before native names.
+    #[serde(default)]
+    native_names: String,
 }
 
 /// Write towns as CSV with a header row.
@@ -37,6 +40,7 @@ pub fn write_towns_file(path: &Path, towns: &[Town]) -> Result<(), csv::Error> {
             rank: t.rank,
             province_id: t.province_id.clone(),
             district_id: t.district_id.clone(),
+            native_names: t.native_names.join(";"),
         })?;
     }
     w.flush()?;
@@ -104,5 +108,11 @@ fn row_to_town(r: Row) -> Town {
         rank: r.rank,
         province_id: r.province_id,
         district_id: r.district_id,
+        native_names: r
+            .native_names
+            .split(';')
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned)
+            .collect(),
     }
 }

@@ -24,6 +24,9 @@ pub struct Entry {
     /// Province of a town (its district's parent), when known.
     pub province: Option<String>,
     pub aliases: Vec<String>,
+    /// Names in Arabic script (towns, where GeoNames gives them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub native_names: Vec<String>,
     pub lon: f64,
     pub lat: f64,
     pub bbox: [f64; 4],
@@ -133,6 +136,7 @@ impl Gazetteer {
                         _ => None,
                     },
                     aliases: u.aliases.clone(),
+                    native_names: Vec::new(),
                     lon: u.label[0],
                     lat: u.label[1],
                     bbox: u.bbox,
@@ -150,6 +154,7 @@ impl Gazetteer {
                     parent: district.or(province).map(|u| u.name.clone()),
                     province: province.map(|u| u.name.clone()),
                     aliases: t.aliases.clone(),
+                    native_names: t.native_names.clone(),
                     lon: t.lon,
                     lat: t.lat,
                     bbox: [t.lon, t.lat, t.lon, t.lat],

@@ -20,4 +20,8 @@ pub struct Town {
     pub rank: u8,
     pub province_id: Option<String>,
     pub district_id: Option<String>,
+    /// Names in Arabic script (Pashto, Dari, Urdu, Arabic) from GeoNames; `;`-separated in
+    /// the CSV.
+    #[serde(default)]
+    pub native_names: Vec<String>,
 }

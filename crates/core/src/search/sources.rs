@@ -54,7 +54,7 @@ pub(crate) fn in_region(country: &str) -> bool {
     )
 }
 
-/// Every unit and town of the gazetteer with its aliases.
+/// Every unit and town of the gazetteer with its aliases and native-script names.
 pub(crate) fn gazetteer_items(g: &Gazetteer) -> Vec<(Item, Vec<String>)> {
     let units = (0..g.units.len()).map(EntryRef::Unit);
     let towns = (0..g.towns.len()).map(EntryRef::Town);
@@ -80,7 +80,10 @@ pub(crate) fn gazetteer_items(g: &Gazetteer) -> Vec<(Item, Vec<String>)> {
                 name: e.name,
                 id: e.id,
             };
-            (item, e.aliases)
+            // Native-script names are found as aliases (typed in Pashto, Dari or Urdu).
+            let mut names = e.aliases;
+            names.extend(e.native_names);
+            (item, names)
         })
         .collect()
 }

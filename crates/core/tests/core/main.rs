@@ -26,6 +26,7 @@ mod incidents_synthetic;
 mod incidents_time;
 mod join_fast;
 mod labels;
+mod native_names;
 mod project_annotations;
 mod project_file;
 mod report_extract;

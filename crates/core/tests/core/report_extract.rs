@@ -49,6 +49,7 @@ fn town(
         rank: 5,
         province_id: province.map(Into::into),
         district_id: district.map(Into::into),
+        native_names: vec![],
     }
 }
 

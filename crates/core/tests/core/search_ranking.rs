@@ -135,6 +135,11 @@ const TABLE: &[(&str, &str, HitKind, &str, MatchKind)] = &[
         Prefix,
     ),
     ("Taliban", "Afghan Taliban", Group, "", Alias),
+    // Native-script names (GeoNames' Arabic-script alternate names) of towns.
+    ("کابل", "Kabul", Town, "AFG", Alias),
+    ("پشاور", "Peshawar", Town, "PAK", Alias),
+    ("میران شاہ", "Miran Shah", Town, "PAK", Alias),
+    ("پاړه چنار", "Parachinar", Town, "PAK", Alias),
 ];
 
 #[test]

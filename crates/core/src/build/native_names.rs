@@ -1,0 +1,82 @@
+//! Native-script names for towns: GeoNames' Arabic-script alternate names (Pashto, Dari,
+//! Urdu, Arabic), joined to the towns by country, name and position.
+
+use std::path::Path;
+
+use crate::model::Town;
+use crate::names::normalize;
+
+/// Coordinates this close are the same GeoNames row, degrees.
+const SAME_DEG: f64 = 1e-4;
+/// How far a row of the same name may lie from the town it names, degrees.
+const NEAR_DEG: f64 = 0.02;
+
+#[derive(serde::Deserialize)]
+struct Row {
+    #[allow(dead_code)]
+    geonameid: u64,
+    name: String,
+    lat: f64,
+    lon: f64,
+    cc: String,
+    native: String,
+}
+
+/// Give each town the native names of its GeoNames row (same country and coordinates),
+/// else of a row of its name within [`NEAR_DEG`]. Returns how many towns got names; rows that match no town are logged.
+pub fn add_native_names(
+    path: &Path,
+    towns: &mut [Town],
+    log: &mut Vec<String>,
+) -> Result<usize, String> {
+    let mut reader =
+        csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut named = 0;
+    let mut unmatched = 0;
+    for (i, rec) in reader.deserialize::<Row>().enumerate() {
+        let row = rec.map_err(|e| format!("{}: row {}: {e}", path.display(), i + 2))?;
+        let country = match row.cc.as_str() {
+            "AF" => "AFG",
+            "PK" => "PAK",
+            _ => continue,
+        };
+        // The same GeoNames row (its coordinates), else the same name nearby.
+        let key = normalize(&row.name);
+        let near = |t: &Town, d: f64| (t.lat - row.lat).abs() <= d && (t.lon - row.lon).abs() <= d;
+        let i = towns
+            .iter()
+            .position(|t| t.country == country && near(t, SAME_DEG))
+            .or_else(|| {
+                towns.iter().position(|t| {
+                    t.country == country && near(t, NEAR_DEG) && normalize(&t.name) == key
+                })
+            });
+        let town = i.map(|i| &mut towns[i]);
+        let Some(town) = town else {
+            unmatched += 1;
+            continue;
+        };
+        let names: Vec<String> = row
+            .native
+            .split(';')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if town.native_names.is_empty() && !names.is_empty() {
+            named += 1;
+        }
+        for n in names {
+            if !town.native_names.contains(&n) {
+                town.native_names.push(n);
+            }
+        }
+    }
+    let file = path
+        .file_name()
+        .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+    log.push(format!(
+        "native names: {named} towns named; {unmatched} rows of {file} match no town"
+    ));
+    Ok(named)
+}
