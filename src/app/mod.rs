@@ -132,10 +132,12 @@ impl AtlasApp {
         self.doc.apply(edit)
     }
 
-    /// Basemap tiles not rendered yet, plus unfinished loads and analyses (tests wait for
-    /// zero before a snapshot).
+    /// Basemap tiles not rendered yet, plus unfinished loads, analyses and the import
+    /// dialog's header read (tests wait for zero before a snapshot).
     pub fn pending_tiles(&mut self) -> usize {
-        self.tiles.as_mut().map(|t| t.pending()).unwrap_or(0) + self.session.pending()
+        self.tiles.as_mut().map(|t| t.pending()).unwrap_or(0)
+            + self.session.pending()
+            + usize::from(self.import.pending())
     }
 
     /// Screen position of the map's centre (the view centre), once the map has been drawn.

@@ -209,6 +209,7 @@ impl AtlasApp {
                 .and_then(|id| self.session.datasets.get_mut(id));
             ui::import_dialog::show(ctx, &mut self.import, importing, demo);
         }
+        self.import.poll(ctx);
         if let Some(req) = self.import.request.take() {
             self.add_incidents(req);
         }

@@ -1,6 +1,6 @@
 //! File → Import incidents: a path (typed or dropped on the window), the schema detected from
-//! the header with a chance to change it or map the columns of a generic CSV, progress with
-//! Cancel, and a summary of kept and dropped rows. An import adds a dataset (with its
+//! the header (read on a worker) with a chance to change it or map the columns of a generic
+//! CSV, progress with Cancel, and a summary of kept and dropped rows. An import adds a dataset (with its
 //! layers) to the project, replacing the synthetic demo unless asked to keep it.
 
 use std::path::PathBuf;
@@ -9,6 +9,7 @@ use atlas_core::incidents::{ColumnMapping, CsvFormat, LocationPrecision, Schema}
 
 use super::density_legend::WARNING_RED;
 use crate::density::inspect::{Inspection, guess_mapping, inspect};
+use crate::density::worker::Job;
 use crate::density::{DensityState, ImportFormat, ImportOutcome};
 
 /// What the user asked to import (the app adds it to the project).
@@ -33,6 +34,16 @@ pub enum ReadAs {
     Generic,
 }
 
+/// What to do once the header has been read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Then {
+    Show,
+    /// `--import FILE`: import when the schema was recognised.
+    ImportIfKnown,
+    /// Import was asked for while the header was being read.
+    Import,
+}
+
 /// Dialog state.
 pub struct ImportDialog {
     pub open: bool,
@@ -40,6 +51,8 @@ pub struct ImportDialog {
     pub read_as: ReadAs,
     pub mapping: ColumnMapping,
     inspection: Option<Result<Inspection, String>>,
+    /// The header being read, and what comes after.
+    inspecting: Option<(Job<Result<Inspection, String>>, Then)>,
     /// Remove the synthetic demo when importing.
     pub replace_demo: bool,
     /// Asked for, not yet taken by the app.
@@ -58,6 +71,7 @@ impl Default for ImportDialog {
             read_as: ReadAs::Detected,
             mapping: ColumnMapping::default(),
             inspection: None,
+            inspecting: None,
             replace_demo: true,
             request: None,
             importing: None,
@@ -74,9 +88,38 @@ impl ImportDialog {
         self.inspect();
     }
 
-    /// Read the header of the file in the path field.
+    /// Read the header of the file in the path field (on a worker: a slow disk or a huge
+    /// first line never stalls the window).
     pub fn inspect(&mut self) {
-        let result = inspect(&PathBuf::from(self.path.trim()));
+        let path = PathBuf::from(self.path.trim());
+        self.inspection = None;
+        self.importing = None;
+        self.inspecting = Some((Job::spawn(None, move || inspect(&path)), Then::Show));
+    }
+
+    /// The header is being read.
+    pub fn pending(&self) -> bool {
+        self.inspecting.is_some()
+    }
+
+    /// Take the header once read (every frame, open or not).
+    pub fn poll(&mut self, ctx: &egui::Context) {
+        let Some((job, then)) = &self.inspecting else {
+            return;
+        };
+        let then = *then;
+        let result = match job.check() {
+            None => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(30));
+                return;
+            }
+            Some(Ok(r)) => r,
+            Some(Err(())) => Err(format!(
+                "{}: the header could not be read",
+                self.path.trim()
+            )),
+        };
+        self.inspecting = None;
         if let Ok(i) = &result {
             self.read_as = if i.detected == Schema::Generic {
                 ReadAs::Generic
@@ -85,8 +128,11 @@ impl ImportDialog {
             };
             self.mapping = guess_mapping(&i.headers);
         }
+        let known = matches!(&result, Ok(i) if i.detected != Schema::Generic);
         self.inspection = Some(result);
-        self.importing = None;
+        if then == Then::Import || (then == Then::ImportIfKnown && known) {
+            self.start();
+        }
     }
 
     /// The format to import with, if the inspection allows one.
@@ -110,14 +156,17 @@ impl ImportDialog {
     /// generic CSV waits in the dialog for its column mapping to be confirmed.
     pub fn open_and_import(&mut self, path: &std::path::Path) {
         self.open_path(path);
-        let known = matches!(&self.inspection, Some(Ok(i)) if i.detected != Schema::Generic);
-        if known {
-            self.start();
+        if let Some((_, then)) = &mut self.inspecting {
+            *then = Then::ImportIfKnown;
         }
     }
 
-    /// Ask the app to import the inspected file.
+    /// Ask the app to import the inspected file (once its header is read).
     pub fn start(&mut self) {
+        if let Some((_, then)) = &mut self.inspecting {
+            *then = Then::Import;
+            return;
+        }
         if let (Some(format), Some(Ok(i))) = (self.format(), &self.inspection) {
             self.request = Some(ImportRequest {
                 path: i.path.clone(),
@@ -168,6 +217,12 @@ fn body(
             dlg.browse = true;
         }
     });
+    if dlg.pending() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Reading the header…");
+        });
+    }
     match &dlg.inspection {
         None => {}
         Some(Err(e)) => {

@@ -115,6 +115,8 @@ fn import_fixture_through_the_dialog_then_narrow_the_dates() {
     h.state_mut().import.path = FIXTURE.to_string();
     h.get_by_label("Inspect").click();
     h.run_steps(2);
+    // The header is read on a worker; Import is enabled once it is in.
+    settle(&mut h);
     h.get_by_label("Import").click();
     h.run_steps(1);
     settle(&mut h);
@@ -316,4 +318,25 @@ fn import_flag_imports_a_recognised_file_and_waits_on_a_generic_one() {
     assert_eq!(dataset(&h).origin.name, "density_acled.csv");
     assert_eq!(h.state().project().incident_sources().count(), 1);
     assert!(h.state().import.open);
+}
+
+#[test]
+fn the_import_dialog_reads_the_header_on_a_worker() {
+    let mut h = harness(false);
+    h.state_mut()
+        .import
+        .open_path(std::path::Path::new(GENERIC));
+    // Asked for, not read on the UI thread: nothing yet, the dialog says it is reading.
+    assert!(h.state().import.pending());
+    settle(&mut h);
+    assert!(!h.state().import.pending());
+    assert_eq!(
+        h.state().import.read_as,
+        frontier_atlas::ui::import_dialog::ReadAs::Generic
+    );
+    // A missing file's error names it.
+    h.state_mut().import.path = "/nonexistent/events.csv".into();
+    h.state_mut().import.inspect();
+    settle(&mut h);
+    h.get_by_label_contains("/nonexistent/events.csv");
 }

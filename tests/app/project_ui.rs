@@ -219,6 +219,7 @@ fn the_dialogs_png_equals_the_cli_export_of_the_saved_project() {
     h.state_mut().import.open_path(Path::new(FIXTURE));
     h.state_mut().import.start();
     h.run_steps(2);
+    crate::common::settle(&mut h);
     let source = h.state().active_dataset.clone().expect("imported");
     h.state_mut().apply(Edit::SetFilter {
         source: source.clone(),
