@@ -26,13 +26,19 @@ pub struct Interaction<'a> {
     pub dark: bool,
 }
 
-/// What lies under a screen point: a visible town marker, else the smallest visible unit.
+/// What lies under a screen point: a group's dot at a town, a visible town marker, else the
+/// smallest visible unit.
 pub fn hit_test(
     data: &AtlasData,
     layers: LayerSet<'_>,
     t: &WorldToScreen,
     pos: egui::Pos2,
 ) -> Option<EntryRef> {
+    if layers.shown(LayerId::GroupPresence)
+        && let Some((i, _)) = super::presence_layer::dot_at(data, layers.hidden_groups(), t, pos)
+    {
+        return Some(EntryRef::Town(i));
+    }
     if layers.shown(LayerId::Towns) {
         let limit = max_rank(t.zoom);
         let hit = data.gazetteer.towns.iter().enumerate().find(|(_, town)| {

@@ -14,6 +14,50 @@ use super::transform::WorldToScreen;
 use crate::scene::AtlasData;
 use crate::state::LayerStyle;
 
+/// Radius of a group's dot at a town, points.
+pub const DOT_RADIUS: f32 = 5.0;
+
+/// Where the `k`-th group's dot of a town drawn at `p` sits: side by side, to the left of
+/// the town's own marker.
+pub fn town_dot(p: egui::Pos2, k: usize) -> egui::Pos2 {
+    p + vec2(-6.0 - 11.0 * k as f32, 0.0)
+}
+
+/// The town whose group dot is under `pos` (any part of the dot, so a dot half off the
+/// map's edge still answers), with the group.
+pub fn dot_at<'a>(
+    data: &'a AtlasData,
+    hidden: &BTreeSet<String>,
+    t: &WorldToScreen,
+    pos: egui::Pos2,
+) -> Option<(usize, &'a str)> {
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for p in data.presence.iter().filter(|p| !hidden.contains(&p.group)) {
+        let EntryRef::Town(i) = p.entry else {
+            continue;
+        };
+        let k = match seen.iter_mut().find(|(town, _)| *town == i) {
+            Some((_, n)) => {
+                *n += 1;
+                *n - 1
+            }
+            None => {
+                seen.push((i, 1));
+                0
+            }
+        };
+        let town = &data.gazetteer.towns[i];
+        let c = town_dot(
+            t.to_screen(atlas_core::basemap::lonlat_to_world(town.lon, town.lat)),
+            k,
+        );
+        if c.distance(pos) <= DOT_RADIUS + 1.5 {
+            return Some((i, p.group.as_str()));
+        }
+    }
+    None
+}
+
 pub struct PresenceLayer<'a> {
     pub data: &'a AtlasData,
     pub style: LayerStyle,
@@ -139,8 +183,12 @@ impl Plugin for PresenceLayer<'_> {
                     let town = &self.data.gazetteer.towns[i];
                     let p = t.to_screen(atlas_core::basemap::lonlat_to_world(town.lon, town.lat));
                     for (k, g) in groups.iter().enumerate() {
-                        let c = p + vec2(-6.0 - 11.0 * k as f32, 0.0);
-                        painter.circle(c, 5.0, self.colour(g), Stroke::new(1.5, halo));
+                        painter.circle(
+                            town_dot(p, k),
+                            DOT_RADIUS,
+                            self.colour(g),
+                            Stroke::new(1.5, halo),
+                        );
                     }
                 }
             }

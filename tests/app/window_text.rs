@@ -154,3 +154,40 @@ fn unticking_one_actor_changes_the_count() {
             .is_some()
     );
 }
+
+#[test]
+fn a_group_dot_half_off_the_maps_edge_still_has_its_tooltip() {
+    use atlas_core::basemap::{lonlat_to_world, world_to_lonlat};
+    let mut h = crate::common::tools_harness();
+    let data = crate::common::data();
+    let (i, town) = data
+        .gazetteer
+        .towns
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.name == "Dalbandin")
+        .expect("Dalbandin");
+    assert!(
+        data.presence
+            .iter()
+            .any(|p| p.entry == atlas_core::model::EntryRef::Town(i)),
+        "the findings place a group at Dalbandin"
+    );
+    let rect = h.state().map_rect().expect("map drawn");
+    let zoom = h.state().view.memory.zoom();
+    let scale = 256.0 * 2f64.powf(zoom);
+    // The town 10 px inside the map's left edge: its first group dot (6 px left of it,
+    // radius 5) pokes out past the edge.
+    let w = lonlat_to_world(town.lon, town.lat);
+    let dx = f64::from(rect.center().x - (rect.left() + 10.0)) / scale;
+    let (lon, lat) = world_to_lonlat([w[0] + dx, w[1]]);
+    h.state_mut()
+        .view
+        .memory
+        .center_at(walkers::lon_lat(lon, lat));
+    h.run_steps(2);
+    let at = egui::pos2(rect.left() + 1.0, rect.center().y);
+    h.hover_at(at);
+    h.run_steps(2);
+    assert_eq!(h.state().view.hovered.as_deref(), Some(town.id.as_str()));
+}
