@@ -26,6 +26,7 @@ mod project_session;
 mod project_ui;
 mod report_ui;
 mod text_scripts;
+mod time_playback;
 mod timeline_ui;
 mod tools_ui;
 mod ui;
