@@ -22,15 +22,20 @@ fn bin_index(first: NaiveDate, d: NaiveDate, bucket: TimeBucket) -> i64 {
     }
 }
 
-/// Consecutive bins from the bucket of the earliest start to that of the latest end.
-fn bins_of(dates: &[Option<(NaiveDate, NaiveDate)>], bucket: TimeBucket) -> Vec<NaiveDate> {
-    let lo = dates.iter().flatten().map(|d| d.0).min();
-    let hi = dates.iter().flatten().map(|d| d.1).max();
-    let (Some(lo), Some(hi)) = (lo, hi) else {
-        return Vec::new();
-    };
+/// The first bin (that of the earliest start) and the number of bins up to that of the
+/// latest end; `None` without dates.
+fn bin_range(
+    dates: &[Option<(NaiveDate, NaiveDate)>],
+    bucket: TimeBucket,
+) -> Option<(NaiveDate, usize)> {
+    let lo = dates.iter().flatten().map(|d| d.0).min()?;
+    let hi = dates.iter().flatten().map(|d| d.1).max()?;
     let first = bucket_start(lo, bucket);
-    let n = bin_index(first, hi, bucket).max(0) as usize + 1;
+    Some((first, bin_index(first, hi, bucket).max(0) as usize + 1))
+}
+
+/// First days of `n` consecutive bins from `first` (all exist: the last holds a real date).
+fn bins_from(first: NaiveDate, n: usize, bucket: TimeBucket) -> Vec<NaiveDate> {
     (0..n)
         .map_while(|k| match bucket {
             TimeBucket::Week => first.checked_add_days(chrono::Days::new(7 * k as u64)),
@@ -184,16 +189,13 @@ fn running_counts(
     (incidents, counts)
 }
 
-/// Each selected incident's span of bins, `None` when undated.
+/// Each selected incident's span of bins counted from `first`, `None` when undated.
 fn spans_of(
-    input: &CubeInput<'_>,
-    bins: &[NaiveDate],
     dates: &[Option<(NaiveDate, NaiveDate)>],
+    first: NaiveDate,
+    bucket: TimeBucket,
 ) -> Vec<Option<(u32, u32)>> {
-    let Some(&first) = bins.first() else {
-        return vec![None; dates.len()];
-    };
-    let bin = |d: NaiveDate| bin_index(first, d, input.bucket) as u32;
+    let bin = |d: NaiveDate| bin_index(first, d, bucket) as u32;
     dates
         .par_iter()
         .map(|d| d.map(|(s, e)| (bin(s), bin(e))))
@@ -221,7 +223,8 @@ fn entries_of(
         .map(|s| {
             let s = (*s)?;
             if s.0 == s.1 {
-                Some(s.0 as usize)
+                let single = chains.first().map_or(0, Vec::len);
+                ((s.0 as usize) < single).then_some(s.0 as usize)
             } else {
                 at.get(&s).copied()
             }
@@ -238,20 +241,23 @@ pub(super) fn build(input: &CubeInput<'_>, max_bytes: usize) -> Result<TimeCube,
         .par_iter()
         .map(|&i| store.date(i as usize).map(|d| (d.start(), d.end())))
         .collect();
-    let bins = bins_of(&dates, input.bucket);
-    let spans = spans_of(input, &bins, &dates);
+    let (first, n) = bin_range(&dates, input.bucket).unwrap_or((NaiveDate::MIN, 0));
+    let spans = spans_of(&dates, first, input.bucket);
     drop(dates);
-    let mut chains = vec![(0..bins.len() as u32).map(|k| (k, k)).collect::<Vec<_>>()];
     let long = spans.iter().flatten().filter(|s| s.0 < s.1).copied();
-    chains.extend(chains_of(long.collect()));
-    let bytes = chains.iter().map(|c| c.len() + 1).sum::<usize>()
-        * TimeCube::grid_bytes_per_bin(&input.grid);
+    let long = chains_of(long.collect());
+    // Checked before the bins are listed: a stray date centuries away makes a huge range.
+    let grids = long.iter().map(|c| c.len() + 1).sum::<usize>() + n + 1;
+    let bytes = grids.saturating_mul(TimeCube::grid_bytes_per_bin(&input.grid));
     if bytes > max_bytes {
         return Err(CubeError::TooLarge {
             bytes,
             limit: max_bytes,
         });
     }
+    let bins = bins_from(first, n, input.bucket);
+    let mut chains = vec![(0..bins.len() as u32).map(|k| (k, k)).collect::<Vec<_>>()];
+    chains.extend(long);
     let (entry, offsets) = entries_of(&chains, &spans);
     let groups = Groups::new(input.selected, &entry, offsets[chains.len()]);
     drop((spans, entry));

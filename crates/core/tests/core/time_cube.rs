@@ -444,4 +444,26 @@ fn a_cube_over_the_memory_limit_is_refused() {
     }
     let cube = TimeCube::build(&input, usize::MAX).expect("cube");
     assert!(cube.heap_bytes() >= 54 * per_bin, "{}", cube.heap_bytes());
+    // One stray date eight thousand years on would make ~417k weekly bins: refused up front.
+    let stray: IncidentStore = store(2, 1)
+        .iter()
+        .enumerate()
+        .map(|(k, mut v)| {
+            if k == 1 {
+                v.date = IncidentDate::day(day(9999, 6, 1));
+            }
+            v
+        })
+        .collect();
+    let input = CubeInput {
+        store: &stray,
+        selected: &[0, 1],
+        mappable: &[true, true],
+        ..input
+    };
+    let limit = 512 << 20;
+    match TimeCube::build(&input, limit) {
+        Err(CubeError::TooLarge { bytes, .. }) => assert!(bytes > 400_000 * per_bin, "{bytes}"),
+        Ok(_) => panic!("built over the limit"),
+    }
 }
