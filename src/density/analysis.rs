@@ -1,12 +1,13 @@
 //! The filter-dependent results, computed on the analysis worker: the selected incidents,
 //! counts and classes per unit (through [`DensityModel`], as the CLI), the heatmap, clusters,
-//! the timeline and the border figures.
+//! the timeline and the border figures. (A frame for a new date range can also be made from
+//! the time cube: [`super::cube_frame`].)
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use atlas_core::analysis::{
-    Classes, CountTable, Filtered, TimeHistogram, distance_histogram, kernel_density,
+    Classes, CountTable, Filtered, GridSpec, TimeHistogram, distance_histogram, kernel_density,
     time_histogram,
 };
 
@@ -46,19 +47,34 @@ pub struct BorderStats {
     pub histogram: Vec<u64>,
 }
 
+/// How many incidents the settings select.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shown {
+    pub incidents: usize,
+    /// Of them, precise enough to map.
+    pub mapped: usize,
+    /// Left out: dated only to a month or year that overlaps the range.
+    pub uncertain: usize,
+}
+
 /// Everything the density views show for one set of [`DensityParams`].
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub params: DensityParams,
-    pub selected: Filtered,
+    pub shown: Shown,
     pub fatalities: u64,
-    /// Selected incidents precise enough to map (points, heatmap).
-    pub mapped: Vec<u32>,
     pub units: UnitValues,
     pub heat: Option<Arc<Heat>>,
-    pub clusters: ClusterLevels,
     /// Events per week / month of the actor and type selection, all dates.
-    pub timeline: TimeHistogram,
+    pub timeline: Arc<TimeHistogram>,
+    /// Made from the time cube on the UI thread ([`super::cube_frame`]): everything above is
+    /// for `params`, but `selected`, `mapped`, `clusters` and `border` below are the worker's
+    /// for an earlier date range, until the worker's own result replaces this one.
+    pub from_cube: bool,
+    pub selected: Arc<Filtered>,
+    /// Selected incidents precise enough to map (points, heatmap).
+    pub mapped: Arc<Vec<u32>>,
+    pub clusters: Arc<ClusterLevels>,
     pub border: Option<BorderStats>,
 }
 
@@ -114,10 +130,11 @@ pub fn border_stats(ds: &Dataset, q: &DensityQuery, f: &Filtered) -> Option<Bord
     })
 }
 
-/// Lon/lat bounds of the incidents `idx`.
-fn bounds(ds: &Dataset, idx: &[u32]) -> Option<[f64; 4]> {
+/// Lon/lat bounds of the mappable incidents of `idx`.
+fn mapped_bounds(ds: &Dataset, idx: &[u32]) -> Option<[f64; 4]> {
     let (lons, lats) = (ds.store().lons(), ds.store().lats());
-    idx.iter().fold(None, |acc, &i| {
+    let mappable = |i: &&u32| ds.mappable.get(**i as usize).copied().unwrap_or(false);
+    idx.iter().filter(mappable).fold(None, |acc, &i| {
         let (x, y) = (*lons.get(i as usize)?, *lats.get(i as usize)?);
         Some(match acc {
             None => [x, y, x, y],
@@ -126,10 +143,24 @@ fn bounds(ds: &Dataset, idx: &[u32]) -> Option<[f64; 4]> {
     })
 }
 
-/// Kernel density of the mappable selected incidents on a grid fitted to them.
-pub fn heat(ds: &Dataset, mapped: &[u32], params: &DensityParams) -> Option<Heat> {
+/// The heatmap grid for the bandwidth, fitted to the mappable incidents of `all`: the
+/// selection over every date, so that the grid stays put while the date range moves (and the
+/// time cube's grid is the same one).
+pub fn heat_spec(ds: &Dataset, all: &[u32], bandwidth_km: f64) -> Option<GridSpec> {
+    grid_for(mapped_bounds(ds, all)?, bandwidth_km)
+}
+
+/// Density weight of each incident under `w`: its fatalities, or `None` for 1 each.
+pub fn kde_weights(ds: &Dataset, w: Weight) -> Option<Vec<f64>> {
+    (w == Weight::Fatalities).then(|| ds.fatalities.iter().map(|&f| f as f64).collect())
+}
+
+/// Kernel density of the mappable selected incidents on `spec`; `None` without any.
+pub fn heat(ds: &Dataset, mapped: &[u32], spec: &GridSpec, params: &DensityParams) -> Option<Heat> {
+    if mapped.is_empty() {
+        return None;
+    }
     let q = &params.query;
-    let spec = grid_for(bounds(ds, mapped)?, q.bandwidth_km)?;
     let pick = |v: &[f64]| mapped.iter().map(|&i| v[i as usize]).collect::<Vec<f64>>();
     let (lons, lats) = (pick(ds.store().lons()), pick(ds.store().lats()));
     let weights: Option<Vec<f64>> = (q.weight == Weight::Fatalities).then(|| {
@@ -138,7 +169,7 @@ pub fn heat(ds: &Dataset, mapped: &[u32], params: &DensityParams) -> Option<Heat
             .map(|&i| ds.fatalities[i as usize] as f64)
             .collect()
     });
-    let grid = kernel_density(&lons, &lats, weights.as_deref(), &spec, q.bandwidth_km);
+    let grid = kernel_density(&lons, &lats, weights.as_deref(), spec, q.bandwidth_km);
     Some(heat_from_grid(&grid, params.heat_key()))
 }
 
@@ -177,20 +208,29 @@ pub fn analyse(
     }
     let heat = match previous.filter(|h| h.key == params.heat_key()) {
         Some(h) => Some(h),
-        None => heat(ds, &mapped, params).map(Arc::new),
+        None => heat_spec(ds, &undated.indices, q.bandwidth_km)
+            .and_then(|spec| heat(ds, &mapped, &spec, params))
+            .map(Arc::new),
     };
     if stop() {
         return None;
     }
+    let shown = Shown {
+        incidents: selected.indices.len(),
+        mapped: mapped.len(),
+        uncertain: selected.uncertain,
+    };
     Some(Analysis {
         params: params.clone(),
-        selected,
+        shown,
         fatalities,
-        mapped,
         units,
         heat,
-        clusters,
-        timeline,
+        timeline: Arc::new(timeline),
+        from_cube: false,
+        selected: Arc::new(selected),
+        mapped: Arc::new(mapped),
+        clusters: Arc::new(clusters),
         border,
     })
 }

@@ -6,6 +6,8 @@
 
 pub mod analysis;
 pub mod clusters;
+pub mod cube_frame;
+pub mod cubes;
 pub mod dataset;
 pub mod heat;
 pub mod inspect;
@@ -28,6 +30,7 @@ pub use levels::Levels;
 pub use model::{By, DensityModel, DensityQuery, Weight};
 pub use params::DensityParams;
 
+use cubes::Cubes;
 use jobs::ImportJob;
 use play::{Player, next_window};
 use slots::AnalysisSlots;
@@ -58,6 +61,8 @@ pub struct DensityState {
     dataset: Option<Arc<Dataset>>,
     import: Option<ImportJob>,
     analyses: AnalysisSlots,
+    /// Time cubes for frames of new date ranges while the analyses compute.
+    cubes: Cubes,
 }
 
 impl DensityState {
@@ -90,6 +95,7 @@ impl DensityState {
             dataset: None,
             import: Some(import),
             analyses: AnalysisSlots::default(),
+            cubes: Cubes::default(),
         }
     }
 
@@ -125,10 +131,21 @@ impl DensityState {
         self.analyses.exact(params)
     }
 
-    /// The analysis to draw for `params`: exact when finished, else the last one finished
-    /// (so the map does not flash while a new one computes).
+    /// The analysis to draw for `params`: exact when finished, else a frame from the time cube
+    /// (only the date range changed), else the last one finished (so the map does not flash
+    /// while a new one computes).
     pub fn latest_for(&self, params: &DensityParams) -> Option<&Arc<Analysis>> {
         self.analyses.latest(params)
+    }
+
+    /// A time cube for `params`' selection is being built.
+    pub fn building_cube(&self) -> bool {
+        self.cubes.building()
+    }
+
+    /// The time cube for `params`' selection, weighting, bandwidth and bucket, once built.
+    pub fn cube_for(&self, params: &DensityParams) -> Option<&Arc<atlas_core::analysis::TimeCube>> {
+        self.cubes.get(params)
     }
 
     pub fn levels(&self) -> Option<&Arc<Levels>> {
@@ -179,7 +196,12 @@ impl DensityState {
         if self.import.is_none()
             && let Some(ds) = &self.dataset
         {
-            self.analyses.poll(ctx, ds);
+            // Cubes only for a window (a context): headless runs (CLI, export) draw each set
+            // of settings once and would only pay for the build.
+            if ctx.is_some() {
+                self.cubes.poll(ctx, ds, self.analyses.wanted());
+            }
+            self.analyses.poll(ctx, ds, &self.cubes);
         }
         if let Some(ctx) = ctx
             && self.pending() > 0
@@ -199,6 +221,7 @@ impl DensityState {
                 self.levels = Some(loaded.levels);
                 self.dataset = Some(loaded.dataset);
                 self.analyses.clear();
+                self.cubes.clear();
                 self.player.playing = false;
             }
             Err(message) => {
@@ -228,14 +251,14 @@ impl DensityState {
         f.to = Some(to);
     }
 
-    /// While playing: step once the current frame's analysis is shown and the step time
-    /// has passed.
+    /// While playing: step once the current frame is shown (the analysis, or its frame from
+    /// the time cube) and the step time has passed.
     pub fn step_player(&mut self, ctx: &egui::Context) {
         if !self.player.playing {
             return;
         }
         let now = ctx.input(|i| i.time);
-        let shown = self.analyses.exact(&self.params).is_some();
+        let shown = self.analyses.shown(&self.params);
         if shown && now - self.player.last_step >= self.player.interval() {
             self.step_time();
             self.player.last_step = now;

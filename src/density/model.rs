@@ -210,4 +210,21 @@ impl DensityModel {
             By::District => &self.districts,
         }
     }
+
+    /// Where each incident falls at level `by` (indices into [`Self::level_units`], and for
+    /// districts into the provinces for the "not assigned" buckets).
+    pub fn placements(&self, by: By) -> &[Placement] {
+        match by {
+            By::Province => &self.by_province,
+            By::District => &self.by_district,
+        }
+    }
+
+    /// The level above `by` that its "not assigned" buckets belong to.
+    pub fn parent_units(&self, by: By) -> Option<&[AdminUnit]> {
+        match by {
+            By::Province => None,
+            By::District => Some(&self.provinces),
+        }
+    }
 }

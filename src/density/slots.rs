@@ -1,9 +1,12 @@
 //! The analyses one dataset's layers ask for: one slot per distinct set of settings, each
-//! with its finished result and its running job. Layers with equal settings share a slot.
+//! with its finished result, its running job, and meanwhile a frame from the time cube when
+//! only the date range changed. Layers with equal settings share a slot.
 
 use std::sync::Arc;
 
 use super::analysis::Analysis;
+use super::cube_frame::cube_frame;
+use super::cubes::{Cubes, cube_key};
 use super::dataset::Dataset;
 use super::jobs::AnalysisJob;
 use super::params::DensityParams;
@@ -12,6 +15,8 @@ struct Slot {
     params: DensityParams,
     result: Option<Arc<Analysis>>,
     job: Option<AnalysisJob>,
+    /// Made from the time cube while the job runs (dropped when the result arrives).
+    frame: Option<Arc<Analysis>>,
     /// When the result arrived (for "the last one finished").
     finished: u64,
 }
@@ -53,9 +58,25 @@ impl AnalysisSlots {
             .and_then(|s| s.result.as_ref())
     }
 
-    /// Exact, else the most recently finished result.
+    /// The wanted settings (deduplicated).
+    pub fn wanted(&self) -> &[DensityParams] {
+        &self.wanted
+    }
+
+    /// Exact, else a frame from the time cube for `p`.
+    fn exact_or_frame(&self, p: &DensityParams) -> Option<&Arc<Analysis>> {
+        let slot = self.slots.iter().find(|s| &s.params == p)?;
+        slot.result.as_ref().or(slot.frame.as_ref())
+    }
+
+    /// Something made for `p` itself can be drawn: the result, or a frame from the cube.
+    pub fn shown(&self, p: &DensityParams) -> bool {
+        self.exact_or_frame(p).is_some()
+    }
+
+    /// Exact, else a frame from the time cube, else the most recently finished result.
     pub fn latest(&self, p: &DensityParams) -> Option<&Arc<Analysis>> {
-        self.exact(p).or_else(|| {
+        self.exact_or_frame(p).or_else(|| {
             self.slots
                 .iter()
                 .filter(|s| s.result.is_some())
@@ -72,9 +93,25 @@ impl AnalysisSlots {
             .count()
     }
 
-    /// Collect finished jobs, start jobs for wanted settings, and forget settings no longer
-    /// wanted (keeping the newest result for display while new ones compute).
-    pub fn poll(&mut self, ctx: Option<&egui::Context>, ds: &Arc<Dataset>) {
+    /// A frame for `p` from its time cube, lent the rest by the newest result of the same
+    /// cube inputs; `None` without either or for a range that is not whole bins.
+    fn frame(&self, ds: &Dataset, cubes: &Cubes, p: &DensityParams) -> Option<Arc<Analysis>> {
+        let cube = cubes.get(p)?;
+        let key = cube_key(p);
+        let base = self
+            .slots
+            .iter()
+            .filter(|s| s.result.is_some() && cube_key(&s.params) == key)
+            .max_by_key(|s| s.finished)?
+            .result
+            .as_ref()?;
+        cube_frame(ds, cube, p, base).map(Arc::new)
+    }
+
+    /// Collect finished jobs, start jobs for wanted settings (with a frame from the time cube
+    /// meanwhile, when there is one), and forget settings no longer wanted (keeping the newest
+    /// result for display while new ones compute).
+    pub fn poll(&mut self, ctx: Option<&egui::Context>, ds: &Arc<Dataset>, cubes: &Cubes) {
         for s in &mut self.slots {
             let Some(done) = s.job.as_ref().and_then(|j| j.poll()) else {
                 continue;
@@ -83,19 +120,31 @@ impl AnalysisSlots {
             if let Some(a) = done {
                 self.clock += 1;
                 s.result = Some(Arc::new(a));
+                s.frame = None;
                 s.finished = self.clock;
+            }
+        }
+        // A cube finished while these computed.
+        for k in 0..self.slots.len() {
+            let s = &self.slots[k];
+            if s.result.is_none() && s.frame.is_none() && s.job.is_some() {
+                let frame = self.frame(ds, cubes, &s.params);
+                self.slots[k].frame = frame;
             }
         }
         for w in self.wanted.clone() {
             if self.slots.iter().any(|s| s.params == w) {
                 continue;
             }
-            // Reuse a heat raster whose inputs match (e.g. only the classes changed).
+            let frame = self.frame(ds, cubes, &w);
+            // Reuse a heat raster whose inputs match (e.g. only the classes changed), or the
+            // frame's: the same density to f32 rounding.
             let previous = self
                 .slots
                 .iter()
                 .filter_map(|s| s.result.as_ref()?.heat.clone())
-                .find(|h| h.key == w.heat_key());
+                .find(|h| h.key == w.heat_key())
+                .or_else(|| frame.as_ref()?.heat.clone());
             self.slots.push(Slot {
                 job: Some(AnalysisJob::start(
                     ctx.cloned(),
@@ -105,6 +154,7 @@ impl AnalysisSlots {
                 )),
                 params: w,
                 result: None,
+                frame,
                 finished: 0,
             });
         }

@@ -139,7 +139,7 @@ impl IncidentsLayer<'_> {
         let mut best: Option<(f32, usize)> = None;
         // Cull and project first; the marker style depends on how many are in view.
         let mut visible: Vec<(Pos2, bool)> = Vec::new();
-        for &i in &self.density.analysis.mapped {
+        for &i in self.density.analysis.mapped.iter() {
             let Some(w) = ds.world.get(i as usize) else {
                 continue;
             };

@@ -120,7 +120,7 @@ fn entries(
     let noun = weight_noun(q.weight);
     ui.label(format!(
         "{} of {} incidents selected ({} fatalities)",
-        a.selected.indices.len(),
+        a.shown.incidents,
         ds.len(),
         a.fatalities
     ));
@@ -215,11 +215,14 @@ fn entries(
                 );
             },
         );
-        let coarse = a.selected.indices.len() - a.mapped.len();
+        let coarse = a.shown.incidents.saturating_sub(a.shown.mapped);
         if coarse > 0 {
             ui.weak(format!(
                 "{coarse} located only to a province or country: counted, not drawn"
             ));
+        }
+        if a.from_cube {
+            ui.weak("Points: updating for the new dates…");
         }
     }
 }

@@ -273,6 +273,9 @@ fn border(ui: &mut egui::Ui, density: &mut DensityState) {
     let Some(a) = density.analysis().cloned() else {
         return;
     };
+    if a.from_cube && a.border.is_some() {
+        ui.weak("Updating for the new dates…");
+    }
     match &a.border {
         Some(b) => {
             ui.label(format!(

@@ -69,12 +69,12 @@ pub fn show(ui: &mut egui::Ui, density: &mut DensityState) {
         }
         if let Some(a) = &analysis {
             ui.separator();
-            let n = a.selected.indices.len();
+            let n = a.shown.incidents;
             let mut text = format!("{} shown", count_noun(n, "incident", "incidents"));
-            if a.selected.uncertain > 0 {
+            if a.shown.uncertain > 0 {
                 text += &format!(
                     " ({} left out: dated only to a month or year overlapping the range)",
-                    a.selected.uncertain
+                    a.shown.uncertain
                 );
             }
             ui.label(text);

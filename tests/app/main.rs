@@ -30,6 +30,7 @@ mod project_ui;
 mod report_ui;
 mod search_ui;
 mod text_scripts;
+mod time_playback;
 mod timeline_ui;
 mod tools_ui;
 mod ui;

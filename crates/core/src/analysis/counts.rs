@@ -104,6 +104,75 @@ fn zero(u: &AdminUnit) -> UnitCount {
     }
 }
 
+/// The rows of one level's [`CountTable`] before counting: one slot per unit of the level,
+/// then one per parent unit (its "not assigned" bucket), then one for "outside". Shared by
+/// [`count_by_unit`] and the time cube, so that both name and order the rows alike.
+#[derive(Debug, Clone)]
+pub(super) struct CountSlots {
+    units: Vec<UnitCount>,
+    parent: Vec<UnitCount>,
+    level_name: &'static str,
+}
+
+impl CountSlots {
+    pub(super) fn new(level: &[AdminUnit], parent: &[AdminUnit]) -> Self {
+        CountSlots {
+            units: level.iter().map(zero).collect(),
+            parent: parent.iter().map(zero).collect(),
+            level_name: level.first().map_or("unit", |u| u.kind.as_str()),
+        }
+    }
+
+    /// Number of slots (units, parent buckets, outside).
+    pub(super) fn len(&self) -> usize {
+        self.units.len() + self.parent.len() + 1
+    }
+
+    /// The slot a placement counts in (indices past the unit lists count as outside).
+    pub(super) fn slot(&self, p: Placement) -> usize {
+        let (n, m) = (self.units.len(), self.parent.len());
+        match p {
+            Placement::Unit(u) if (u as usize) < n => u as usize,
+            Placement::Unassigned(u) if (u as usize) < m => n + u as usize,
+            _ => n + m,
+        }
+    }
+
+    /// The table for per-slot sums `[events, fatalities]` (`sums(slot)`).
+    pub(super) fn table(&self, sums: impl Fn(usize) -> [u64; 2]) -> CountTable {
+        let n = self.units.len();
+        let fill = |(k, c): (usize, &UnitCount)| {
+            let [events, fatalities] = sums(k);
+            UnitCount {
+                events,
+                fatalities,
+                ..c.clone()
+            }
+        };
+        let units = self.units.iter().enumerate().map(fill).collect();
+        let unassigned = self
+            .parent
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (n + k, c))
+            .filter(|&(k, _)| sums(k)[0] > 0)
+            .map(fill)
+            .map(|mut c| {
+                c.id = format!("{}#unassigned", c.id);
+                c.name = format!("{} (not assigned to a {})", c.name, self.level_name);
+                c
+            })
+            .collect();
+        let [outside_events, outside_fatalities] = sums(self.len() - 1);
+        CountTable {
+            units,
+            unassigned,
+            outside_events,
+            outside_fatalities,
+        }
+    }
+}
+
 /// Sum events and fatalities (`fatalities[i]`, 0 where unknown; missing entries count 0) per
 /// placement. `level` and `parent` must be the unit slices the placements index into.
 pub fn count_by_unit(
@@ -112,42 +181,13 @@ pub fn count_by_unit(
     level: &[AdminUnit],
     parent: Option<&[AdminUnit]>,
 ) -> CountTable {
-    let mut units: Vec<UnitCount> = level.iter().map(zero).collect();
-    let parent = parent.unwrap_or(&[]);
-    let mut bucket: Vec<UnitCount> = parent.iter().map(zero).collect();
-    let (mut outside_events, mut outside_fatalities) = (0, 0);
-    let level_name = level.first().map_or("unit", |u| u.kind.as_str());
-    for (i, p) in placements.iter().enumerate() {
+    let slots = CountSlots::new(level, parent.unwrap_or(&[]));
+    let mut sums = vec![[0u64; 2]; slots.len()];
+    for (i, &p) in placements.iter().enumerate() {
         let f = fatalities.get(i).copied().unwrap_or(0) as u64;
-        let slot = match *p {
-            Placement::Unit(u) => units.get_mut(u as usize),
-            Placement::Unassigned(u) => bucket.get_mut(u as usize),
-            Placement::Outside => None,
-        };
-        match slot {
-            Some(c) => {
-                c.events += 1;
-                c.fatalities += f;
-            }
-            None => {
-                outside_events += 1;
-                outside_fatalities += f;
-            }
-        }
+        let s = &mut sums[slots.slot(p)];
+        s[0] += 1;
+        s[1] += f;
     }
-    let unassigned = bucket
-        .into_iter()
-        .filter(|c| c.events > 0)
-        .map(|mut c| {
-            c.id = format!("{}#unassigned", c.id);
-            c.name = format!("{} (not assigned to a {level_name})", c.name);
-            c
-        })
-        .collect();
-    CountTable {
-        units,
-        unassigned,
-        outside_events,
-        outside_fatalities,
-    }
+    slots.table(|k| sums[k])
 }

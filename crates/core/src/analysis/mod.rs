@@ -1,4 +1,5 @@
-//! Pure analysis: spatial join, kernel density, classification, border distance, time filters.
+//! Pure analysis: spatial join, kernel density, classification, border distance, time filters
+//! and the time cube.
 //!
 //! One algorithm per file. Everything works on plain slices (longitudes, latitudes,
 //! precisions, weights) or an [`crate::incidents::IncidentStore`] and `&[AdminUnit]`.
@@ -18,6 +19,8 @@ mod join_poly;
 mod kde;
 mod kde_bin;
 mod time;
+mod time_cube;
+mod time_cube_build;
 
 pub use border::{BorderLine, distance_histogram, share_within};
 pub use border_band::border_band;
@@ -33,3 +36,4 @@ pub use time::{
     Filtered, IncidentFilter, TimeBin, TimeBucket, TimeHistogram, bucket_start, filter_incidents,
     time_histogram,
 };
+pub use time_cube::{BinWindow, CubeError, CubeInput, CubeLevel, TimeCube, WindowTotals};

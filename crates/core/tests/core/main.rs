@@ -36,4 +36,5 @@ mod report_groups;
 mod report_source;
 mod search_ranking;
 mod tile_files;
+mod time_cube;
 mod tools_display;
