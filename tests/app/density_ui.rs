@@ -176,6 +176,8 @@ fn dropped_generic_csv_is_mapped_by_column_and_imported() {
         .push(Arc::new(Dropped(GENERIC.into())));
     h.run_steps(2);
     assert!(h.state().import.open);
+    // The header is read on a worker.
+    settle(&mut h);
     h.get_by_label("8 columns (0.0 MB); header looks like: generic CSV");
     // Guessed from the names: Lat, Lng, Group, Killed, Ref, Where; "When" is for the user.
     let m = h.state().import.mapping.clone();
