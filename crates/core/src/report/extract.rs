@@ -120,10 +120,9 @@ impl Extractor {
     /// Find the places and groups `text` mentions.
     pub fn extract(&self, text: &str) -> Extraction {
         let sentences = split_sentences(text);
-        let folded = Folded::new(text);
         let mut place_hits = Vec::new();
         let mut group_hits: Vec<(usize, (usize, usize), bool)> = Vec::new();
-        self.matcher.scan(&folded, |m: RawMatch| {
+        let mut accept = |m: RawMatch| {
             let surface = &text[m.start..m.end];
             let rules = &self.matcher.targets[m.pattern];
             let ok = || rules.iter().filter(|r| spelling_ok(r, surface));
@@ -160,7 +159,19 @@ impl Extractor {
                 doubtful,
             });
             true
-        });
+        };
+        // Folded in chunks of whole sentences (names never run across a sentence's end), so
+        // the folded copy and its offset maps stay small however long the text is.
+        for (cs, ce) in chunks(&sentences, text, CHUNK_BYTES) {
+            let folded = Folded::new(&text[cs..ce]);
+            self.matcher.scan(&folded, |m: RawMatch| {
+                accept(RawMatch {
+                    start: m.start + cs,
+                    end: m.end + cs,
+                    ..m
+                })
+            });
+        }
         let places = self.resolve_places(text, &sentences, &place_hits);
         let groups = self.collect_groups(text, &sentences, &group_hits);
         Extraction {
@@ -278,6 +289,25 @@ fn add_mention(
 }
 
 /// Index of the sentence containing byte `pos` (the last one starting at or before it).
+/// Bytes of text folded at once, at least (a chunk ends at the first sentence end past it).
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Contiguous byte ranges covering the text, each ending at a sentence's end once it holds
+/// `max` bytes (a single longer sentence stays whole).
+fn chunks(sentences: &[SentenceSpan], text: &str, max: usize) -> Vec<(usize, usize)> {
+    let len = text.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for s in sentences {
+        if s.end > start && s.end - start >= max && s.end < len && text.is_char_boundary(s.end) {
+            out.push((start, s.end));
+            start = s.end;
+        }
+    }
+    out.push((start, len));
+    out
+}
+
 fn sentence_of(sentences: &[SentenceSpan], pos: usize) -> usize {
     sentences
         .partition_point(|s| s.start <= pos)

@@ -30,6 +30,7 @@ mod native_names;
 mod project_annotations;
 mod project_file;
 mod report_extract;
+mod report_extract_long;
 mod report_findings;
 mod report_fixtures;
 mod report_groups;
