@@ -28,7 +28,10 @@ pub enum ExportError {
         "no graphics adapter: install a GPU driver or, without a GPU, Debian's `mesa-vulkan-drivers` ({0})"
     )]
     NoAdapter(String),
-    #[error("bad image size {0}×{1}: width and height must be from 1 to {MAX_SIDE} pixels")]
+    #[error(
+        "bad image size {0}×{1}: width from 1 to {MAX_SIDE} pixels, height from 1 to {h} pixels",
+        h = atlas_core::project::MAX_HEIGHT
+    )]
     Size(u32, u32),
     #[error("rendering failed: {0}")]
     Render(String),
@@ -175,7 +178,7 @@ impl Exporter {
         self.use_basemap(job)?;
         let settings = &job.settings;
         let [w, h] = settings.size;
-        if !(1..=MAX_SIDE).contains(&w) || !(1..=MAX_SIDE).contains(&h) {
+        if !(1..=MAX_SIDE).contains(&w) || !(1..=atlas_core::project::MAX_HEIGHT).contains(&h) {
             return Err(ExportError::Size(w, h));
         }
         let view = ViewState::at(settings.center, settings.export_zoom().clamp(2.0, 18.0));
@@ -250,11 +253,7 @@ impl Exporter {
         }
         // One more frame with every tile in place.
         self.harness.step();
-        // The read-back panics if the device is lost or times out: make that an error too.
-        let image =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.harness.render()))
-                .map_err(|e| ExportError::Render(panic_text(&e)))?
-                .map_err(ExportError::Render)?;
+        let image = self.read_back()?;
         if image.dimensions() != (w, h) {
             return Err(ExportError::Render(format!(
                 "rendered {}×{} instead of {w}×{h}",
@@ -271,6 +270,33 @@ impl Exporter {
         Ok(Rendered { image, layout })
     }
 }
+
+impl Exporter {
+    /// Render the frame and read it back. The harness gives the GPU 10 s per wait: a large
+    /// image on a software driver can take longer, so a timed-out wait is tried again (the
+    /// work already submitted keeps running) before it is an error. A panic in the
+    /// read-back (device lost, timeout) is an error too.
+    fn read_back(&mut self) -> Result<image::RgbaImage, ExportError> {
+        let mut last = String::new();
+        for _ in 0..RENDER_ATTEMPTS {
+            let r =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.harness.render()))
+                    .map_err(|e| panic_text(&e))
+                    .and_then(|r| r);
+            match r {
+                Ok(image) => return Ok(image),
+                Err(e) if e.contains("timed out") => last = e,
+                Err(e) => return Err(ExportError::Render(e)),
+            }
+        }
+        Err(ExportError::Render(format!(
+            "{last} ({RENDER_ATTEMPTS} waits of 10 s; try a smaller --size)"
+        )))
+    }
+}
+
+/// How many times a timed-out render is waited for.
+const RENDER_ATTEMPTS: usize = 4;
 
 /// Write a PNG; a missing directory or an unwritable path is a clear error.
 pub fn save_png(image: &image::RgbaImage, path: &Path) -> Result<(), ExportError> {

@@ -132,14 +132,12 @@ pub fn parse_size(s: &str) -> Result<[u32; 2], String> {
     let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| {
         format!("bad size {s:?}: use WxH, e.g. 1920x1080, or one of 1080p, 4k, 720p, a4-300dpi")
     })?;
-    let parse = |v: &str| {
-        v.trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|v| (16..=8192).contains(v))
-    };
+    let parse = |v: &str| v.trim().parse::<u32>().ok();
     match (parse(w), parse(h)) {
-        (Some(w), Some(h)) => Ok([w, h]),
+        (Some(w), Some(h)) => {
+            atlas_core::project::check_size([w, h]).map_err(|e| format!("bad size {s:?}: {e}"))?;
+            Ok([w, h])
+        }
         _ => Err(format!(
             "bad size {s:?}: width and height must be whole numbers from 16 to 8192"
         )),

@@ -134,3 +134,17 @@ fn an_import_keeping_no_row_fails_with_reasons_and_examples() {
     assert!(err.contains("e.g. line 2: latitude 95"), "{err}");
     assert!(err.contains("e.g. line 3: event_date"), "{err}");
 }
+
+#[test]
+fn an_export_too_tall_to_render_is_refused_up_front_naming_the_largest() {
+    let start = std::time::Instant::now();
+    let (code, err) = cli(&["export", "--size", "8192x8192", "--out", "/tmp/never.png"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("at most 4320 pixels high"), "{err}");
+    assert!(err.contains("7680x4320"), "{err}");
+    // Refused before any rendering (a render at this size takes tens of seconds).
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+    let (code, err) = cli(&["export", "--size", "4k", "--out", "/nonexistent-dir/x.png"]);
+    assert_ne!(code, 0);
+    assert!(!err.contains("pixels high"), "4K is allowed: {err}");
+}

@@ -37,8 +37,9 @@ pub use layout::{Banner, BannerPreset, PageLayout};
 pub use paths::{FileRef, resolve_file};
 pub use source::{IncidentFormat, MappingDef, SchemaDef, SourceDef, SourceKind, precision_word};
 pub use validate::{
-    FieldError, MAX_BORDER_KM, MAX_SIDE, MIN_SIDE, check_border_km, check_center, check_date_range,
-    check_km, check_opacity, check_size, check_url_template, check_zoom, validate_project,
+    FieldError, MAX_BORDER_KM, MAX_HEIGHT, MAX_SIDE, MIN_SIDE, check_border_km, check_center,
+    check_date_range, check_km, check_opacity, check_size, check_url_template, check_zoom,
+    validate_project,
 };
 pub use view::SavedView;
 

@@ -11,6 +11,9 @@ use super::{BasemapSpec, Project, SavedView};
 /// Smallest and largest export side, pixels.
 pub const MIN_SIDE: u32 = 16;
 pub const MAX_SIDE: u32 = 8192;
+/// Tallest export, pixels: map text grows with the height, and past this its glyphs no
+/// longer fit the renderer's font atlas (seen: 4320 renders, 5120 garbles text).
+pub const MAX_HEIGHT: u32 = 4320;
 /// Zoom range of views (as framed for a 1200-point-wide map).
 pub const ZOOM_RANGE: (f64, f64) = (1.0, 18.0);
 
@@ -28,15 +31,20 @@ impl fmt::Display for FieldError {
 }
 
 pub fn check_size(size: [u32; 2]) -> Result<(), String> {
-    let ok = |v: u32| (MIN_SIDE..=MAX_SIDE).contains(&v);
-    if ok(size[0]) && ok(size[1]) {
-        Ok(())
-    } else {
-        Err(format!(
-            "{}×{} pixels: width and height must be whole numbers from {MIN_SIDE} to {MAX_SIDE}",
-            size[0], size[1]
-        ))
+    let [w, h] = size;
+    if !(MIN_SIDE..=MAX_SIDE).contains(&w) || !(MIN_SIDE..=MAX_SIDE).contains(&h) {
+        return Err(format!(
+            "{w}×{h} pixels: width and height must be whole numbers from {MIN_SIDE} to {MAX_SIDE}"
+        ));
     }
+    if h > MAX_HEIGHT {
+        return Err(format!(
+            "{w}×{h} pixels: at most {MAX_HEIGHT} pixels high (taller, the map's text no longer \
+             fits the renderer's font atlas); the largest 16:9 slide is 7680x4320, print A4 is \
+             a4-300dpi (3508x2480)"
+        ));
+    }
+    Ok(())
 }
 
 pub fn check_center(c: [f64; 2]) -> Result<(), String> {
@@ -347,7 +355,10 @@ mod tests {
         );
         assert!(check_date_range(d("2024-01-01"), d("2024-01-01")).is_ok());
         assert!(check_date_range(d("2024-05-01"), None).is_ok());
-        assert!(check_size([16, 8192]).is_ok());
+        assert!(check_size([8192, 16]).is_ok());
+        assert!(check_size([7680, 4320]).is_ok());
+        assert!(check_size([16, 4321]).unwrap_err().contains("at most 4320 pixels high"));
+        assert!(check_size([8193, 100]).is_err());
         assert!(check_size([15, 100]).is_err());
         assert!(check_zoom(f64::NAN).is_err());
         assert!(check_opacity(f32::NAN).is_err());
