@@ -18,6 +18,7 @@ mod highlight_layer;
 pub mod incidents_layer;
 mod interaction;
 mod labels;
+mod layer_plugins;
 pub mod network_layer;
 pub mod palette;
 mod presence_layer;
@@ -34,7 +35,6 @@ pub use basemap_tiles::{BasemapLayer, BasemapTiles};
 pub use heat_textures::HeatTextures;
 pub use labels::{Label, LabelSink};
 
-use atlas_core::model::UnitKind;
 use atlas_core::project::{LayerDef, LayerKind, Project};
 use walkers::Map;
 
@@ -122,129 +122,20 @@ pub fn show_map(
             .panning(false)
             .drag_pan_buttons(egui::DragPanButtons::empty());
     }
+    let plugins = layer_plugins::LayerPlugins {
+        frame,
+        labels: labels.clone(),
+        densities: &densities,
+        selected_edge,
+        interactive,
+    };
     for layer in frame.layers.shown_layers() {
-        let style = LayerStyle::from(&layer.style);
-        let density = || {
-            densities
-                .iter()
-                .find(|(l, _)| l.id == layer.id)
-                .map(|(_, d)| d)
-        };
         map = match layer.kind {
             LayerKind::Basemap => match tiles.take() {
-                Some(t) => map.with_layer(t.layer(), style.opacity),
+                Some(t) => map.with_layer(t.layer(), LayerStyle::from(&layer.style).opacity),
                 None => map,
             },
-            LayerKind::Provinces | LayerKind::Districts => {
-                map.with_plugin(admin_layer::AdminLayer {
-                    data,
-                    kind: if layer.kind == LayerKind::Provinces {
-                        UnitKind::Province
-                    } else {
-                        UnitKind::District
-                    },
-                    style,
-                    labels: labels.clone(),
-                    dark,
-                })
-            }
-            LayerKind::Towns => map.with_plugin(towns_layer::TownsLayer {
-                data,
-                style,
-                labels: labels.clone(),
-                dark,
-            }),
-            LayerKind::ReportPlaces => map.with_plugin(report_layer::ReportLayer {
-                data,
-                style,
-                labels: labels.clone(),
-                dark,
-            }),
-            LayerKind::GroupPresence => map.with_plugin(presence_layer::PresenceLayer {
-                data,
-                style,
-                hidden: &layer.style.hidden_groups,
-                dark,
-            }),
-            LayerKind::TrainingCamps => map.with_plugin(camps_layer::CampsLayer {
-                data,
-                style,
-                labels: labels.clone(),
-                points: &[],
-                areas: true,
-            }),
-            LayerKind::CampPoints => match layer
-                .source
-                .as_ref()
-                .and_then(|s| frame.scene.camp_points.get(s))
-            {
-                Some(points) => map.with_plugin(camps_layer::CampsLayer {
-                    data,
-                    style,
-                    labels: labels.clone(),
-                    points,
-                    areas: false,
-                }),
-                None => map,
-            },
-            LayerKind::GroupNetwork => map.with_plugin(network_layer::NetworkLayer {
-                data,
-                style,
-                selected_edge,
-                dark,
-            }),
-            LayerKind::TextPlaces => {
-                match layer.source.as_ref().and_then(|s| frame.scene.texts.get(s)) {
-                    Some(text) => map.with_plugin(highlight_layer::HighlightLayer {
-                        data,
-                        ids: text.place_ids(),
-                        labels: labels.clone(),
-                        style,
-                    }),
-                    None => map,
-                }
-            }
-            LayerKind::Choropleth => match density() {
-                Some(d) => map.with_plugin(choropleth_layer::ChoroplethLayer {
-                    data,
-                    density: d,
-                    style,
-                    interactive,
-                }),
-                None => map,
-            },
-            LayerKind::Heatmap => match density().and_then(|d| d.heat) {
-                Some((texture, world)) => map.with_plugin(heatmap_layer::HeatmapLayer {
-                    texture,
-                    world,
-                    style,
-                }),
-                None => map,
-            },
-            LayerKind::BorderBand => {
-                match layer.source.as_ref().and_then(|s| frame.scene.bands.get(s)) {
-                    Some(band) => map.with_plugin(border_band_layer::BorderBandLayer {
-                        band,
-                        style,
-                        labels: labels.clone(),
-                    }),
-                    None => map,
-                }
-            }
-            LayerKind::Annotations => map.with_plugin(annotations_layer::AnnotationsLayer {
-                annotations: &layer.annotations,
-                style,
-                labels: labels.clone(),
-                dark,
-            }),
-            LayerKind::Incidents => match density() {
-                Some(d) => map.with_plugin(incidents_layer::IncidentsLayer {
-                    density: d,
-                    style,
-                    interactive,
-                }),
-                None => map,
-            },
+            _ => plugins.add(map, layer),
         };
     }
     map = map.with_plugin(interaction::Interaction {

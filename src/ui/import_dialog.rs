@@ -1,11 +1,12 @@
 //! File → Import incidents: a path (typed or dropped on the window), the schema detected from
 //! the header (read on a worker) with a chance to change it or map the columns of a generic
-//! CSV, progress with Cancel, and a summary of kept and dropped rows. An import adds a dataset (with its
-//! layers) to the project, replacing the synthetic demo unless asked to keep it.
+//! CSV, progress with Cancel, and a summary of kept and dropped rows. An import adds a
+//! dataset (with its layers) to the project, replacing the synthetic demo unless asked to
+//! keep it.
 
 use std::path::PathBuf;
 
-use atlas_core::incidents::{ColumnMapping, CsvFormat, LocationPrecision, Schema};
+use atlas_core::incidents::{ColumnMapping, CsvFormat, Schema};
 
 use super::density_legend::WARNING_RED;
 use crate::density::inspect::{Inspection, guess_mapping, inspect};
@@ -264,7 +265,7 @@ fn schema_choice(ui: &mut egui::Ui, dlg: &mut ImportDialog, i: &Inspection) {
     let size = format!("{:.1} MB", i.bytes as f64 / 1e6);
     if i.detected == Schema::GeoJson {
         ui.label(format!("GeoJSON points ({size}). Property names:"));
-        mapping_fields(ui, &mut dlg.mapping, None);
+        super::import_mapping::mapping_fields(ui, &mut dlg.mapping, None);
         return;
     }
     ui.label(format!(
@@ -292,91 +293,8 @@ fn schema_choice(ui: &mut egui::Ui, dlg: &mut ImportDialog, i: &Inspection) {
             ui.selectable_value(r, ReadAs::Generic, "Generic CSV (map the columns)");
         });
     if dlg.read_as == ReadAs::Generic {
-        mapping_fields(ui, &mut dlg.mapping, Some(&i.headers));
+        super::import_mapping::mapping_fields(ui, &mut dlg.mapping, Some(&i.headers));
     }
-}
-
-/// One row per mapped field: a column picker (CSV) or a property name (GeoJSON).
-fn mapping_fields(ui: &mut egui::Ui, m: &mut ColumnMapping, headers: Option<&[String]>) {
-    egui::Grid::new("import-mapping")
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (name, field) in [
-                ("Longitude *", &mut m.lon),
-                ("Latitude *", &mut m.lat),
-                ("Date *", &mut m.date),
-                ("Actor *", &mut m.actor),
-            ] {
-                ui.label(name);
-                match headers {
-                    Some(h) => pick(ui, name, field, h),
-                    None => {
-                        ui.text_edit_singleline(field);
-                    }
-                }
-                ui.end_row();
-            }
-            for (name, field) in [
-                ("Fatalities", &mut m.fatalities),
-                ("Event type", &mut m.event_type),
-                ("Event ID", &mut m.id),
-                ("Second actor", &mut m.actor2),
-                ("Place name", &mut m.location),
-                ("Source", &mut m.source),
-                ("Notes", &mut m.notes),
-                ("Precision word", &mut m.precision),
-            ] {
-                ui.label(name);
-                match headers {
-                    Some(h) => pick_optional(ui, name, field, h),
-                    None => {
-                        let mut text = field.clone().unwrap_or_default();
-                        if ui.text_edit_singleline(&mut text).changed() {
-                            *field = (!text.trim().is_empty()).then_some(text);
-                        }
-                    }
-                }
-                ui.end_row();
-            }
-            ui.label("Precision when not given");
-            egui::ComboBox::from_id_salt("import-default-precision")
-                .selected_text(m.default_precision.as_str())
-                .show_ui(ui, |ui| {
-                    for p in LocationPrecision::ALL {
-                        ui.selectable_value(&mut m.default_precision, p, p.as_str());
-                    }
-                });
-            ui.end_row();
-        });
-    ui.weak("* required. Rows missing them are dropped and listed with their line.");
-}
-
-fn pick(ui: &mut egui::Ui, id: &str, field: &mut String, headers: &[String]) {
-    let missing = !headers.iter().any(|h| h.eq_ignore_ascii_case(field));
-    let shown = if missing {
-        "(choose a column)".to_string()
-    } else {
-        field.clone()
-    };
-    egui::ComboBox::from_id_salt(("map", id))
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            for h in headers {
-                ui.selectable_value(field, h.clone(), h);
-            }
-        });
-}
-
-fn pick_optional(ui: &mut egui::Ui, id: &str, field: &mut Option<String>, headers: &[String]) {
-    let shown = field.clone().unwrap_or_else(|| "(none)".into());
-    egui::ComboBox::from_id_salt(("map", id))
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(field, None, "(none)");
-            for h in headers {
-                ui.selectable_value(field, Some(h.clone()), h);
-            }
-        });
 }
 
 fn summary(ui: &mut egui::Ui, density: &DensityState) {

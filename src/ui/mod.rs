@@ -15,6 +15,7 @@ pub mod fonts;
 pub mod go_to;
 pub mod help;
 pub mod import_dialog;
+mod import_mapping;
 pub mod layers_panel;
 pub mod legend;
 pub mod menu;

@@ -143,18 +143,8 @@ impl Edit {
                 add_annotation(p, a.clone());
                 true
             }
-            Edit::UpdateAnnotation(a) => p
-                .layers
-                .iter_mut()
-                .flat_map(|l| l.annotations.iter_mut())
-                .find(|x| x.id == a.id)
-                .map(|x| *x = a.clone())
-                .is_some(),
-            Edit::DeleteAnnotation { id } => p.layers.iter_mut().any(|l| {
-                let n = l.annotations.len();
-                l.annotations.retain(|a| a.id != *id);
-                l.annotations.len() != n
-            }),
+            Edit::UpdateAnnotation(a) => update_annotation(p, a),
+            Edit::DeleteAnnotation { id } => delete_annotation(p, *id),
             Edit::SetBorderBand { source, visible } => p.set_border_band(source, *visible),
             Edit::SetLayout(l) => {
                 p.layout = l.clone();
@@ -187,6 +177,23 @@ fn each_density_layer(
         any = true;
     }
     any
+}
+
+fn update_annotation(p: &mut Project, a: &Annotation) -> bool {
+    p.layers
+        .iter_mut()
+        .flat_map(|l| l.annotations.iter_mut())
+        .find(|x| x.id == a.id)
+        .map(|x| *x = a.clone())
+        .is_some()
+}
+
+fn delete_annotation(p: &mut Project, id: u32) -> bool {
+    p.layers.iter_mut().any(|l| {
+        let n = l.annotations.len();
+        l.annotations.retain(|a| a.id != id);
+        l.annotations.len() != n
+    })
 }
 
 fn add_annotation(p: &mut Project, a: Annotation) {

@@ -357,7 +357,11 @@ mod tests {
         assert!(check_date_range(d("2024-05-01"), None).is_ok());
         assert!(check_size([8192, 16]).is_ok());
         assert!(check_size([7680, 4320]).is_ok());
-        assert!(check_size([16, 4321]).unwrap_err().contains("at most 4320 pixels high"));
+        assert!(
+            check_size([16, 4321])
+                .unwrap_err()
+                .contains("at most 4320 pixels high")
+        );
         assert!(check_size([8193, 100]).is_err());
         assert!(check_size([15, 100]).is_err());
         assert!(check_zoom(f64::NAN).is_err());
