@@ -44,6 +44,9 @@ fn open_reader(h: &mut Harness<'static, AtlasApp>) {
 /// Step until the reader's work on the worker is done.
 /// Step until the reader's background work is done (up to 60 s: CI machines are busy).
 fn settle_reader(h: &mut Harness<'static, AtlasApp>) {
+    // The click is handled in the next frame and the load it asks for starts in the one
+    // after: step past both before waiting, or "nothing pending" is seen too early.
+    h.run_steps(2);
     for _ in 0..6000 {
         h.step();
         if h.state().session.pending() == 0 {

@@ -95,12 +95,7 @@ fn row_to_town(r: Row) -> Town {
     Town {
         id: r.id,
         name: r.name,
-        aliases: r
-            .aliases
-            .split(';')
-            .filter(|a| !a.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        aliases: split_list(&r.aliases),
         country: r.country,
         lon: r.lon,
         lat: r.lat,
@@ -108,11 +103,14 @@ fn row_to_town(r: Row) -> Town {
         rank: r.rank,
         province_id: r.province_id,
         district_id: r.district_id,
-        native_names: r
-            .native_names
-            .split(';')
-            .filter(|a| !a.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        native_names: split_list(&r.native_names),
     }
+}
+
+/// A `;`-separated list column (empty entries dropped).
+fn split_list(s: &str) -> Vec<String> {
+    s.split(';')
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
