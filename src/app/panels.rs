@@ -337,5 +337,6 @@ fn density_style(p: &crate::density::DensityParams) -> atlas_core::project::Dens
         method: q.method.into(),
         classes: q.classes,
         bucket: p.bucket.into(),
+        rescale_per_frame: p.rescale_per_frame,
     }
 }

@@ -12,18 +12,20 @@ use atlas_core::analysis::TimeCube;
 use super::analysis::{Analysis, Shown, class_units};
 use super::cubes::level_of;
 use super::dataset::Dataset;
-use super::heat::heat_from_grid;
+use super::heat::heat_scaled_to;
 use super::params::DensityParams;
 
 /// The frame for `params` from `cube` (built for `params`' inputs, see
 /// [`super::cubes::cube_key`]), with `base` (an analysis of the same inputs) lending the
 /// timeline, points, clusters and border figures; `None` when the date range is not made of
-/// whole bins of the cube.
+/// whole bins of the cube. `top` is the colour-scale top the frames share (else the frame's
+/// own peak).
 pub fn cube_frame(
     ds: &Dataset,
     cube: &TimeCube,
     params: &DensityParams,
     base: &Analysis,
+    top: Option<f64>,
 ) -> Option<Analysis> {
     let q = &params.query;
     let w = cube.window(q.filter.from, q.filter.to)?;
@@ -34,8 +36,8 @@ pub fn cube_frame(
         + table.unassigned.iter().map(|u| u.fatalities).sum::<u64>()
         + table.outside_fatalities;
     let units = class_units(ds, q, table);
-    let heat =
-        (totals.mapped > 0).then(|| Arc::new(heat_from_grid(&cube.density(w), params.heat_key())));
+    let heat = (totals.mapped > 0)
+        .then(|| Arc::new(heat_scaled_to(&cube.density(w), params.heat_key(), top)));
     Some(Analysis {
         params: params.clone(),
         shown: Shown {

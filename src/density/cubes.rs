@@ -70,6 +70,8 @@ struct Entry {
     key: String,
     cube: Option<Arc<TimeCube>>,
     job: Option<Job<Result<TimeCube, String>>>,
+    /// [`TimeCube::frames_peak`] by frame length, computed once each.
+    peaks: std::sync::Mutex<Vec<(usize, f64)>>,
 }
 
 /// Cubes by [`cube_key`].
@@ -88,6 +90,21 @@ impl Cubes {
     pub fn get(&self, p: &DensityParams) -> Option<&Arc<TimeCube>> {
         let key = cube_key(p);
         self.entries.iter().find(|e| e.key == key)?.cube.as_ref()
+    }
+
+    /// The colour-scale top every frame of `len` bins of `p`'s cube shares (computed the
+    /// first time a frame length is asked for, then kept).
+    pub fn frames_peak(&self, p: &DensityParams, len: usize) -> Option<f64> {
+        let key = cube_key(p);
+        let e = self.entries.iter().find(|e| e.key == key)?;
+        let cube = e.cube.as_ref()?;
+        let mut peaks = e.peaks.lock().ok()?;
+        if let Some((_, v)) = peaks.iter().find(|(l, _)| *l == len) {
+            return Some(*v);
+        }
+        let v = cube.frames_peak(len);
+        peaks.push((len, v));
+        Some(v)
     }
 
     /// A build is running.
@@ -132,6 +149,7 @@ impl Cubes {
                 key,
                 cube: None,
                 job: Some(job),
+                peaks: Default::default(),
             });
         }
     }

@@ -26,8 +26,12 @@ pub struct Heat {
     pub height: usize,
     /// Density / peak, 0..=1, row 0 north.
     pub scaled: Vec<f32>,
-    /// Peak density, weight per 100 km².
+    /// The density at the top of the colour ramp, weight per 100 km²: the raster's own peak,
+    /// or the peak every frame of a playback shares (see `shared`).
     pub peak: f64,
+    /// The ramp's top is shared by every frame of this length of the timeline (comparable
+    /// frames), not this raster's own peak.
+    pub shared: bool,
     /// World box (x0, y0, x1, y1; y grows south) the raster covers.
     pub world: [f64; 4],
     /// Weight that went into the grid.
@@ -68,9 +72,20 @@ pub fn grid_for(bounds: [f64; 4], bandwidth_km: f64) -> Option<GridSpec> {
 
 /// Scale a density grid to its peak.
 pub fn heat_from_grid(grid: &DensityGrid, key: String) -> Heat {
-    let peak = grid.values.iter().copied().fold(0.0f64, f64::max);
+    heat_scaled_to(grid, key, None)
+}
+
+/// Scale a density grid to `top` (a peak several frames share; values above it, which a
+/// shared top never leaves, would saturate), else to its own peak.
+pub fn heat_scaled_to(grid: &DensityGrid, key: String, top: Option<f64>) -> Heat {
+    let own = grid.values.iter().copied().fold(0.0f64, f64::max);
+    let shared = top.is_some_and(|t| t > 0.0);
+    let peak = if shared { top.unwrap_or(own) } else { own };
     let scaled = if peak > 0.0 {
-        grid.values.iter().map(|v| (v / peak) as f32).collect()
+        grid.values
+            .iter()
+            .map(|v| (v / peak).min(1.0) as f32)
+            .collect()
     } else {
         vec![0.0; grid.values.len()]
     };
@@ -83,6 +98,7 @@ pub fn heat_from_grid(grid: &DensityGrid, key: String) -> Heat {
         height: grid.spec.height,
         scaled,
         peak,
+        shared,
         world: [a[0], a[1], b[0], b[1]],
         weight: grid.weight_in,
     }

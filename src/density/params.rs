@@ -11,6 +11,9 @@ pub struct DensityParams {
     pub query: DensityQuery,
     /// Timeline bars and play step.
     pub bucket: TimeBucket,
+    /// Scale each frame's heatmap to its own peak instead of one scale every frame of a
+    /// playback shares.
+    pub rescale_per_frame: bool,
 }
 
 impl Default for DensityParams {
@@ -18,6 +21,7 @@ impl Default for DensityParams {
         Self {
             query: DensityQuery::default(),
             bucket: TimeBucket::Month,
+            rescale_per_frame: false,
         }
     }
 }
@@ -39,7 +43,10 @@ impl DensityParams {
     /// A key that changes whenever the heatmap's input changes.
     pub fn heat_key(&self) -> String {
         let q = &self.query;
-        format!("{:?}|{:?}|{}", q.filter, q.weight, q.bandwidth_km)
+        format!(
+            "{:?}|{:?}|{}|{}",
+            q.filter, q.weight, q.bandwidth_km, self.rescale_per_frame
+        )
     }
 }
 

@@ -105,7 +105,14 @@ impl AnalysisSlots {
             .max_by_key(|s| s.finished)?
             .result
             .as_ref()?;
-        cube_frame(ds, cube, p, base).map(Arc::new)
+        // Comparable frames: one colour-scale top for every frame of this length.
+        let top = (!p.rescale_per_frame)
+            .then(|| {
+                let w = cube.window(p.query.filter.from, p.query.filter.to)?;
+                cubes.frames_peak(p, w.end - w.first)
+            })
+            .flatten();
+        cube_frame(ds, cube, p, base, top).map(Arc::new)
     }
 
     /// Collect finished jobs, start jobs for wanted settings (with a frame from the time cube

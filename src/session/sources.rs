@@ -59,6 +59,7 @@ pub fn layer_params(layer: &LayerDef, border_km: f64) -> DensityParams {
             border_km,
         },
         bucket: d.bucket.into(),
+        rescale_per_frame: d.rescale_per_frame,
     }
 }
 

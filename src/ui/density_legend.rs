@@ -132,6 +132,11 @@ fn entries(
             q.bandwidth_km
         ));
         ramp(ui, heat.peak, dark, layers.get(LayerId::Heatmap).opacity);
+        ui.label(if heat.shared {
+            "Colour scale: the same for every frame of this length (the highest any reaches)"
+        } else {
+            "Colour scale: this view's own peak"
+        });
     }
     if shown(LayerId::Choropleth) {
         let op = layers.get(LayerId::Choropleth).opacity;

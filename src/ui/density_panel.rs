@@ -134,6 +134,19 @@ fn settings(ui: &mut egui::Ui, density: &mut DensityState) {
             .suffix(" km")
             .text("Heatmap bandwidth"),
     );
+    let mut same = !density.params.rescale_per_frame;
+    if ui
+        .checkbox(&mut same, "One colour scale for every frame")
+        .on_hover_text(
+            "Playing through time, every frame's heatmap uses the highest density any frame \
+             of that length reaches, so frames compare; off, each frame is scaled to its own \
+             peak",
+        )
+        .changed()
+    {
+        density.params.rescale_per_frame = !same;
+    }
+    let q = &mut density.params.query;
     ui.horizontal(|ui| {
         ui.label("Choropleth by:");
         ui.radio_value(&mut q.by, By::Province, "Province");

@@ -140,7 +140,7 @@ fn cube_frames_equal_the_worker_analysis_of_the_same_dates() {
         let cube = build_cube(&ds, &p).expect("cube");
         // Any analysis of the same selection lends the timeline and the points.
         let base = worker(&ds, &params(bucket, by, weight, day(2, 1), day(2, 29)));
-        let frame = cube_frame(&ds, &cube, &p, &base).expect("whole bins");
+        let frame = cube_frame(&ds, &cube, &p, &base, None).expect("whole bins");
         assert_same(&frame, &worker(&ds, &p), &what);
         assert!(frame.shown.incidents > 0, "{what}");
     }
@@ -153,7 +153,7 @@ fn cube_frames_equal_the_worker_analysis_of_the_same_dates() {
         day(1, 31),
     );
     let cube = build_cube(&ds, &p).expect("cube");
-    assert!(cube_frame(&ds, &cube, &p, &worker(&ds, &p)).is_none());
+    assert!(cube_frame(&ds, &cube, &p, &worker(&ds, &p), None).is_none());
 }
 
 /// Poll `state` as the window does until `done` (at most 60 s).
@@ -242,4 +242,57 @@ fn headless_runs_build_no_cube() {
     }
     assert!(state.analysis_for(&feb).is_some());
     assert!(!state.building_cube() && state.cube_for(&feb).is_none());
+}
+
+#[test]
+fn cube_frames_share_one_colour_scale_unless_asked_to_rescale() {
+    let dir = AtlasData::default_dir();
+    let source = Source::Demo {
+        data_dir: dir.clone(),
+    };
+    let ctx = egui::Context::default();
+    let mut state = DensityState::new(crate::common::data(), dir, "demo", source, None, None);
+    poll_until(&mut state, &ctx, |s| s.dataset().is_some());
+    let month = |m: u32, last: u32, rescale: bool| {
+        let mut p = params(
+            TimeBucket::Month,
+            By::District,
+            Weight::Events,
+            day(m, 1),
+            day(m, last),
+        );
+        p.rescale_per_frame = rescale;
+        p
+    };
+    let feb = month(2, 29, false);
+    state.set_wanted(vec![feb.clone()]);
+    poll_until(&mut state, &ctx, |s| s.cube_for(&feb).is_some());
+    let mut frame = |p: &DensityParams| {
+        state.set_wanted(vec![p.clone()]);
+        state.poll(Some(&ctx), &crate::common::data());
+        let a = state.latest_for(p).expect("a frame").clone();
+        assert!(a.from_cube && a.params == *p);
+        a.heat.clone().expect("heat")
+    };
+    let (mar, apr) = (frame(&month(3, 31, false)), frame(&month(4, 30, false)));
+    assert!(mar.shared && apr.shared);
+    assert_eq!(
+        mar.peak, apr.peak,
+        "the legend's maximum is the same for both frames"
+    );
+    let own = |h: &frontier_atlas::density::heat::Heat| {
+        h.peak * h.scaled.iter().copied().fold(0.0f32, f32::max) as f64
+    };
+    assert!(own(&mar) <= mar.peak && own(&apr) <= apr.peak);
+    assert!(
+        own(&mar) < mar.peak || own(&apr) < apr.peak,
+        "one month is below the top"
+    );
+    // Rescaled per frame: each frame's top is its own peak.
+    let (mar2, apr2) = (frame(&month(3, 31, true)), frame(&month(4, 30, true)));
+    assert!(!mar2.shared && !apr2.shared);
+    // (own() reads the f32 raster back: equal to f32 rounding.)
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * b;
+    assert!(close(mar2.peak, own(&mar)) && close(apr2.peak, own(&apr)));
+    assert_ne!(mar2.peak, apr2.peak);
 }

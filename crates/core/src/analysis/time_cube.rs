@@ -205,6 +205,24 @@ impl TimeCube {
         }
     }
 
+    /// The highest density any window of `len` consecutive bins reaches: the top of a colour
+    /// scale every frame of a playback by `len` bins shares (0 for no such window).
+    pub fn frames_peak(&self, len: usize) -> f64 {
+        let n = self.bins.len();
+        if len == 0 || len > n {
+            return 0.0;
+        }
+        (0..=n - len)
+            .map(|first| {
+                let g = self.density(BinWindow {
+                    first,
+                    end: first + len,
+                });
+                g.values.iter().copied().fold(0.0f64, f64::max)
+            })
+            .fold(0.0f64, f64::max)
+    }
+
     /// The counts of the window's incidents at level `level` (as given to the build), equal
     /// to [`super::count_by_unit`] of their placements; `None` for no such level.
     pub fn counts(&self, level: usize, w: BinWindow) -> Option<CountTable> {

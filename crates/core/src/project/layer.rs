@@ -255,6 +255,10 @@ pub struct DensityStyle {
     pub classes: usize,
     /// Timeline bars and play step.
     pub bucket: TimeBucketDef,
+    /// Scale each frame's heatmap to its own peak instead of one colour scale every frame
+    /// of a playback shares (comparable frames, the default).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rescale_per_frame: bool,
 }
 
 impl Default for DensityStyle {
@@ -266,6 +270,7 @@ impl Default for DensityStyle {
             method: ClassMethodDef::NaturalBreaks,
             classes: 5,
             bucket: TimeBucketDef::Month,
+            rescale_per_frame: false,
         }
     }
 }

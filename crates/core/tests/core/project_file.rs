@@ -45,6 +45,7 @@ fn rich(dir: &Path) -> Project {
         method: ClassMethodDef::Quantile,
         classes: 7,
         bucket: TimeBucketDef::Week,
+        rescale_per_frame: true,
     };
     for l in p
         .layers

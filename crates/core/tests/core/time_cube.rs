@@ -467,3 +467,37 @@ fn a_cube_over_the_memory_limit_is_refused() {
         Ok(_) => panic!("built over the limit"),
     }
 }
+
+#[test]
+fn the_frames_peak_tops_every_frame_of_that_length_and_is_reached() {
+    let fx = fixture(2_000);
+    let cube = fx.cube(TimeBucket::Month, None, &[]);
+    let n = cube.bins().len();
+    assert!(n >= 12, "{n} monthly bins");
+    let peak_of = |first: usize, len: usize| {
+        let w = atlas_core::analysis::BinWindow {
+            first,
+            end: first + len,
+        };
+        cube.density(w)
+            .values
+            .iter()
+            .copied()
+            .fold(0.0f64, f64::max)
+    };
+    for len in [1, 3, n] {
+        let top = cube.frames_peak(len);
+        let peaks: Vec<f64> = (0..=n - len).map(|f| peak_of(f, len)).collect();
+        assert!(peaks.iter().all(|p| *p <= top), "len {len}");
+        assert!(
+            peaks.contains(&top),
+            "len {len}: the top is some frame's own peak"
+        );
+        if len == 1 {
+            // One month's frames differ: the shared top is above most frames' own peak.
+            assert!(peaks.iter().filter(|p| **p < top).count() >= n / 2);
+        }
+    }
+    assert_eq!(cube.frames_peak(0), 0.0);
+    assert_eq!(cube.frames_peak(n + 1), 0.0);
+}
