@@ -136,6 +136,16 @@ mod tests {
     }
 
     #[test]
+    fn positions_must_be_on_the_map() {
+        assert!(check_point([69.0, 85.0]).is_ok(), "the map's edge");
+        assert!(check_point([-180.0, -85.0]).is_ok());
+        assert!(check_point([69.0, 88.0]).is_err(), "a latitude, but off the map");
+        assert!(check_point([200.0, 30.0]).is_err(), "no such longitude");
+        assert!(check_point([f64::NAN, 30.0]).is_err());
+        assert!(check_point([69.0, f64::INFINITY]).is_err());
+    }
+
+    #[test]
     fn radii_parse_and_refuse() {
         assert_eq!(parse_radii("10, 25 50km"), Ok(vec![10.0, 25.0, 50.0]));
         assert_eq!(parse_radii("100 km"), Ok(vec![100.0]));
