@@ -146,6 +146,14 @@ mod tests {
     }
 
     #[test]
+    fn text_is_counted_in_characters_up_to_500() {
+        assert!(check_text(&"a".repeat(500)).is_ok());
+        assert!(check_text(&"ک".repeat(500)).is_ok(), "characters, not bytes");
+        assert_eq!(check_text(&"a".repeat(501)), Err("501 characters: at most 500".into()));
+        assert_eq!(check_text(" \n "), Err("the text is empty".into()));
+    }
+
+    #[test]
     fn radii_parse_and_refuse() {
         assert_eq!(parse_radii("10, 25 50km"), Ok(vec![10.0, 25.0, 50.0]));
         assert_eq!(parse_radii("100 km"), Ok(vec![100.0]));
