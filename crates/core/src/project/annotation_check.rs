@@ -164,6 +164,10 @@ mod tests {
                 .contains("not a positive")
         );
         assert!(parse_radii("ten").unwrap_err().contains("not a number"));
+        let twenty: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert!(check_radii(&twenty).is_ok(), "20 rings");
+        let more: Vec<f64> = (1..=21).map(f64::from).collect();
+        assert!(check_radii(&more).unwrap_err().starts_with("21 radii"));
     }
 
     #[test]
