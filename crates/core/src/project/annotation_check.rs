@@ -192,6 +192,23 @@ mod tests {
             points: vec![[69.0, 34.0], [70.0, 34.0]],
         });
         assert_eq!(check_annotation(&poly)[0].0, "shape.points");
+        let one = ann(Shape::Measure {
+            points: vec![[69.0, 34.0]],
+            closed: false,
+        });
+        assert_eq!(check_annotation(&one)[0].1, "1 points: a measurement needs at least 2");
+        let two = ann(Shape::Measure {
+            points: vec![[69.0, 34.0], [70.0, 34.0]],
+            closed: false,
+        });
+        assert!(check_annotation(&two).is_empty());
+        let line = |n: usize| {
+            ann(Shape::Polygon {
+                points: (0..n).map(|i| [60.0 + i as f64 * 1e-3, 30.0]).collect(),
+            })
+        };
+        assert!(check_annotation(&line(MAX_POINTS)).is_empty());
+        assert_eq!(check_annotation(&line(MAX_POINTS + 1))[0].0, "shape");
         let ring = ann(Shape::Ring {
             centre: [69.0, 34.0],
             radii_km: vec![0.0],
