@@ -113,18 +113,21 @@ impl Lines {
 /// Records between checks of the abort flag.
 const ABORT_EVERY: usize = 4096;
 
-/// Parse `block`, starting at a record boundary, or, with `resume`, inside the record that
-/// reader was left in. Stops early (with a partial result) once `abort` is set.
+/// Parse `block` into `store` (emptied first), starting at a record boundary, or, with
+/// `resume`, inside the record that reader was left in. Stops early (with a partial result)
+/// once `abort` is set.
 pub(crate) fn parse_block(
     block: Block,
+    mut store: IncidentStore,
     fields: usize,
     parser: &mut Parser,
     resume: Option<Box<RecordReader>>,
     abort: &AtomicBool,
 ) -> Parsed {
     let mut rr = resume.unwrap_or_else(|| Box::new(RecordReader::new()));
+    store.clear();
     let mut done = Parsed {
-        store: IncidentStore::new(),
+        store,
         rows_read: 0,
         dropped: Vec::new(),
         partial: None,

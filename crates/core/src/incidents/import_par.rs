@@ -31,6 +31,8 @@ pub(crate) struct BlockReader<R> {
     newlines: usize,
     /// Buffers of merged blocks, for reuse.
     spare: Vec<Vec<u8>>,
+    /// Stores of merged blocks, for reuse (fresh memory for each block costs page faults).
+    spare_stores: Vec<IncidentStore>,
 }
 
 impl<R: Read> BlockReader<R> {
@@ -43,6 +45,7 @@ impl<R: Read> BlockReader<R> {
             offset: 0,
             newlines: 0,
             spare: Vec::new(),
+            spare_stores: Vec::new(),
         }
     }
 
@@ -131,6 +134,14 @@ impl<R: Read> BlockReader<R> {
     pub(crate) fn recycle(&mut self, buf: Vec<u8>) {
         self.spare.push(buf);
     }
+
+    fn recycle_store(&mut self, store: IncidentStore) {
+        self.spare_stores.push(store);
+    }
+
+    fn store(&mut self) -> IncidentStore {
+        self.spare_stores.pop().unwrap_or_default()
+    }
 }
 
 /// The blocks' results, taken in input order.
@@ -147,17 +158,18 @@ struct Merge {
 
 impl Merge {
     /// Merge the next block's result (parsing its block again first if it did not begin at a
-    /// record boundary); gives back the block's buffer.
-    fn take(&mut self, mut p: Parsed, abort: &AtomicBool) -> Vec<u8> {
+    /// record boundary); gives back the block's buffer and store.
+    fn take(&mut self, mut p: Parsed, abort: &AtomicBool) -> (Vec<u8>, IncidentStore) {
         if let Some(rr) = self.pending.take() {
-            p = parse_block(p.block, self.fields, &mut self.parser, Some(rr), abort);
+            let (block, store) = (p.block, p.store);
+            p = parse_block(block, store, self.fields, &mut self.parser, Some(rr), abort);
         }
         self.store.append(&p.store);
         self.report.rows_read += p.rows_read;
         self.report.rows_dropped.append(&mut p.dropped);
         self.pending = p.partial;
         self.bytes = p.block.start + p.block.len as u64;
-        p.block.buf
+        (p.block.buf, p.store)
     }
 }
 
@@ -230,10 +242,11 @@ pub(crate) fn parse_blocks<R: Read>(
                 ahead = blocks.next_block().map_err(io)?;
                 block.last = ahead.is_none();
                 let (tx, mut parser, abort) = (tx.clone(), parser.clone(), &abort);
+                let store = blocks.store();
                 let id = sent;
                 sent += 1;
                 scope.spawn(move |_| {
-                    let run = || parse_block(block, fields, &mut parser, None, abort);
+                    let run = || parse_block(block, store, fields, &mut parser, None, abort);
                     let _ = tx.send((id, catch_unwind(AssertUnwindSafe(run))));
                 });
             }
@@ -244,8 +257,9 @@ pub(crate) fn parse_blocks<R: Read>(
             ready.insert(id, parsed.unwrap_or_else(|panic| resume_unwind(panic)));
             while let Some(p) = ready.remove(&merged) {
                 merged += 1;
-                let buf = merge.take(p, &abort);
+                let (buf, store) = merge.take(p, &abort);
                 blocks.recycle(buf);
+                blocks.recycle_store(store);
                 if on_progress(merge.bytes, total_bytes).is_break() {
                     return Err(ImportError::Cancelled);
                 }

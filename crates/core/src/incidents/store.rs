@@ -45,6 +45,13 @@ impl Interner {
         self.strings.get(id as usize).map_or("", |s| s)
     }
 
+    /// Back to "" alone, keeping the tables' room.
+    fn clear(&mut self) {
+        self.strings.truncate(1);
+        self.index.clear();
+        self.index.insert("".into(), 0);
+    }
+
     /// ID of a string if it was interned.
     pub fn lookup(&self, s: &str) -> Option<u32> {
         self.index.get(s).copied()
@@ -163,6 +170,39 @@ impl IncidentStore {
         self.admin2.push(s.intern(v.admin2));
         self.location.push(s.intern(v.location));
         self.source.push(s.intern(v.source));
+    }
+
+    /// Remove every incident, keeping the columns' room (for a store reused per block).
+    pub(crate) fn clear(&mut self) {
+        for c in [&mut self.ids, &mut self.notes] {
+            c.text.clear();
+            c.ends.clear();
+        }
+        self.days.clear();
+        self.date_precision.clear();
+        self.lon.clear();
+        self.lat.clear();
+        self.location_precision.clear();
+        for c in self.id_columns_mut() {
+            c.clear();
+        }
+        self.strings.clear();
+    }
+
+    /// The interned columns and fatalities (the `u32` columns).
+    fn id_columns_mut(&mut self) -> [&mut Vec<u32>; 10] {
+        [
+            &mut self.actor1,
+            &mut self.actor2,
+            &mut self.event_type,
+            &mut self.sub_event_type,
+            &mut self.fatalities,
+            &mut self.country,
+            &mut self.admin1,
+            &mut self.admin2,
+            &mut self.location,
+            &mut self.source,
+        ]
     }
 
     /// Append `other`'s incidents after this store's. Its strings are interned here in the
@@ -344,18 +384,7 @@ impl IncidentStore {
         self.lon.shrink_to_fit();
         self.lat.shrink_to_fit();
         self.location_precision.shrink_to_fit();
-        for c in [
-            &mut self.actor1,
-            &mut self.actor2,
-            &mut self.event_type,
-            &mut self.sub_event_type,
-            &mut self.fatalities,
-            &mut self.country,
-            &mut self.admin1,
-            &mut self.admin2,
-            &mut self.location,
-            &mut self.source,
-        ] {
+        for c in self.id_columns_mut() {
             c.shrink_to_fit();
         }
     }
