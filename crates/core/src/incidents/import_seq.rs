@@ -70,13 +70,8 @@ pub(crate) fn import_sequential<R: Read>(
                 }
                 Err(err) => {
                     let raw = err.into_byte_record();
-                    let field = (0..raw.len())
-                        .find(|&i| std::str::from_utf8(&raw[i]).is_err())
-                        .unwrap_or(0);
-                    report.rows_dropped.push((
-                        line_of(&rdr, &raw),
-                        format!("invalid UTF-8 in field {}", field + 1),
-                    ));
+                    let why = format!("invalid UTF-8 in field {}", first_bad_field(&raw) + 1);
+                    report.rows_dropped.push((line_of(&rdr, &raw), why));
                     bytes = Some(raw);
                 }
             }
@@ -97,4 +92,11 @@ pub(crate) fn import_sequential<R: Read>(
         incidents: store,
         report,
     })
+}
+
+/// Index of the first field of `raw` that is not UTF-8.
+fn first_bad_field(raw: &ByteRecord) -> usize {
+    (0..raw.len())
+        .find(|&i| std::str::from_utf8(&raw[i]).is_err())
+        .unwrap_or(0)
 }
