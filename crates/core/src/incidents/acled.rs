@@ -1,12 +1,10 @@
 //! ACLED export rows (Armed Conflict Location & Event Data Project codebook).
 
-use csv::StringRecord;
-
 use super::ImportError;
 use super::date::parse_date;
 use super::fields::{code, coords, count};
-use super::import::RowParser;
 use super::model::{DatePrecision, IncidentView, LocationPrecision};
+use super::parser::{Record, RowParser};
 use super::schema::{Columns, field};
 
 /// ACLED `geo_precision` → location precision. Codebook meaning:
@@ -33,6 +31,7 @@ pub fn acled_date_precision(time_precision: Option<u8>) -> DatePrecision {
     }
 }
 
+#[derive(Clone)]
 pub(crate) struct AcledRow {
     id: usize,
     date: usize,
@@ -78,9 +77,9 @@ impl AcledRow {
 }
 
 impl RowParser for AcledRow {
-    fn parse<'r>(
+    fn parse<'r, R: Record>(
         &'r mut self,
-        rec: &'r StringRecord,
+        rec: &'r R,
         _line: usize,
     ) -> Result<IncidentView<'r>, String> {
         let f = |c: Option<usize>| field(rec, c);

@@ -1,13 +1,11 @@
 //! Generic CSV rows: the caller names the columns ([`ColumnMapping`]); also used for GeoJSON
 //! properties.
 
-use csv::StringRecord;
-
 use super::ImportError;
 use super::date::parse_date;
 use super::fields::{coords, count};
-use super::import::RowParser;
 use super::model::{IncidentView, LocationPrecision};
+use super::parser::{Record, RowParser};
 use super::schema::{Columns, field};
 
 /// Which columns (or GeoJSON properties) hold what. Names match case-insensitively.
@@ -70,6 +68,7 @@ pub fn parse_precision_word(s: &str) -> Option<LocationPrecision> {
     })
 }
 
+#[derive(Clone)]
 pub(crate) struct GenericRow {
     lon: usize,
     lat: usize,
@@ -127,9 +126,9 @@ impl RowParser for GenericRow {
         true
     }
 
-    fn parse<'r>(
+    fn parse<'r, R: Record>(
         &'r mut self,
-        rec: &'r StringRecord,
+        rec: &'r R,
         line: usize,
     ) -> Result<IncidentView<'r>, String> {
         let f = |c: Option<usize>| field(rec, c);

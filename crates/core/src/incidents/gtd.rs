@@ -1,12 +1,10 @@
 //! Global Terrorism Database (GTD, START, University of Maryland) rows.
 
-use csv::StringRecord;
-
 use super::ImportError;
 use super::date::parse_ymd_unknown_zero;
 use super::fields::{code, coords, count};
-use super::import::RowParser;
 use super::model::{IncidentView, LocationPrecision};
+use super::parser::{Record, RowParser};
 use super::schema::{Columns, field};
 
 /// GTD `specificity` → location precision. Codebook meaning:
@@ -30,6 +28,7 @@ pub fn gtd_location_precision(specificity: Option<u8>) -> LocationPrecision {
     }
 }
 
+#[derive(Clone)]
 pub(crate) struct GtdRow {
     id: usize,
     year: usize,
@@ -77,9 +76,9 @@ impl GtdRow {
 }
 
 impl RowParser for GtdRow {
-    fn parse<'r>(
+    fn parse<'r, R: Record>(
         &'r mut self,
-        rec: &'r StringRecord,
+        rec: &'r R,
         _line: usize,
     ) -> Result<IncidentView<'r>, String> {
         let f = |c: Option<usize>| field(rec, c);

@@ -1,6 +1,5 @@
-//! The CSV import driver: reads records one by one into a reused buffer, detects the schema,
-//! hands each record to the schema's row parser, keeps the good rows, reports the bad ones by
-//! line, and reports progress / honours cancellation for worker threads.
+//! The CSV import: its report and errors, progress and cancellation for worker threads, the
+//! header and schema set-up, and the entry points (parallel by default, sequential on request).
 
 use std::fs::File;
 use std::io::Read;
@@ -8,15 +7,14 @@ use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use csv::{ByteRecord, StringRecord};
-
-use super::lines::{LineCounter, record_line};
+use csv::StringRecord;
 
 use super::generic::ColumnMapping;
-use super::model::IncidentView;
+use super::import_par::{BlockReader, parse_blocks};
+use super::import_seq::import_sequential;
+use super::parser::Parser;
 use super::schema::{Columns, Schema, detect_schema};
 use super::store::IncidentStore;
-use super::{acled, generic, gtd, ucdp};
 use crate::diag::Diagnostic;
 
 /// What an import read, kept and dropped.
@@ -106,7 +104,7 @@ fn reason_kind(why: &str) -> String {
 }
 
 /// A finished import.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub schema: Schema,
     pub incidents: IncidentStore,
@@ -148,23 +146,8 @@ pub enum CsvFormat {
     Generic(Box<ColumnMapping>),
 }
 
-/// Parses one record of a known schema into a view borrowing the record (and the parser's
-/// scratch buffer for composed fields).
-pub(crate) trait RowParser {
-    fn parse<'r>(
-        &'r mut self,
-        rec: &'r StringRecord,
-        line: usize,
-    ) -> Result<IncidentView<'r>, String>;
-
-    /// Whether `parse` uses its `line` argument (else 0 is passed, to save the lookup).
-    fn wants_line(&self) -> bool {
-        false
-    }
-}
-
-/// Rows between progress callbacks.
-const PROGRESS_EVERY: usize = 8192;
+/// Rows between progress callbacks of the sequential import.
+pub(crate) const PROGRESS_EVERY: usize = 8192;
 
 /// Progress and cancellation shared with a worker thread: the worker passes
 /// [`ImportProgress::callback`] to the import, the UI reads the counters and sets `cancel`.
@@ -212,19 +195,74 @@ pub fn import_csv_file(
     import_csv(file, total, format, on_progress)
 }
 
-/// Import CSV from any reader; `total_bytes` (0 if unknown) is passed through to `on_progress`.
+/// Import CSV from any reader, in parallel ([`import_csv_chunked`]); `total_bytes` (0 if
+/// unknown) is passed through to `on_progress` and sets the size of the blocks.
 pub fn import_csv<R: Read>(
     reader: R,
     total_bytes: u64,
     format: &CsvFormat,
+    on_progress: impl FnMut(u64, u64) -> ControlFlow<()>,
+) -> Result<Imported, ImportError> {
+    let block = match total_bytes {
+        0 => MAX_BLOCK,
+        n => (n / 64).clamp(MIN_BLOCK, MAX_BLOCK),
+    };
+    import_csv_chunked(reader, total_bytes, format, block as usize, on_progress)
+}
+
+/// Smallest and largest block of [`import_csv`]: a 64th of the input in between, so that small
+/// files are still parsed on every core and report progress several times.
+const MIN_BLOCK: u64 = 64 << 10;
+const MAX_BLOCK: u64 = 1 << 20;
+
+/// Import CSV on the calling thread, record by record. Gives the same result as
+/// [`import_csv`]; `on_progress` is called every 8192 rows and once at the end.
+pub fn import_csv_sequential<R: Read>(
+    reader: R,
+    total_bytes: u64,
+    format: &CsvFormat,
+    on_progress: impl FnMut(u64, u64) -> ControlFlow<()>,
+) -> Result<Imported, ImportError> {
+    import_sequential(reader, total_bytes, format, on_progress)
+}
+
+/// Import CSV in blocks of about `block_bytes` cut at line feeds, parsed on rayon's threads
+/// and merged in input order, with the same result as [`import_csv_sequential`] (rows, string
+/// IDs, dropped rows and their lines). `on_progress` is called after each block and once at
+/// the end, on the calling thread; cancelling stops the blocks being parsed.
+pub fn import_csv_chunked<R: Read>(
+    reader: R,
+    total_bytes: u64,
+    format: &CsvFormat,
+    block_bytes: usize,
     mut on_progress: impl FnMut(u64, u64) -> ControlFlow<()>,
 ) -> Result<Imported, ImportError> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(LineCounter::new(reader));
-    let headers = match rdr.headers() {
-        Ok(h) if !(h.is_empty() || h.len() == 1 && h[0].trim().is_empty()) => h.clone(),
+    let mut blocks = BlockReader::new(reader, block_bytes);
+    let header = blocks
+        .header()
+        .map_err(|e| ImportError::Io(format!("header row: {e}")))?;
+    let (schema, fields, parser) = setup(header, format)?;
+    let mut merged = parse_blocks(&mut blocks, fields, &parser, total_bytes, &mut on_progress)?;
+    if on_progress(merged.bytes, total_bytes).is_break() {
+        return Err(ImportError::Cancelled);
+    }
+    merged.report.rows_kept = merged.store.len();
+    merged.store.shrink_to_fit();
+    Ok(Imported {
+        schema,
+        incidents: merged.store,
+        report: merged.report,
+    })
+}
+
+/// The schema, the header's field count and the row parser, from the header as a
+/// `csv::Reader` read it.
+pub(crate) fn setup(
+    header: csv::Result<StringRecord>,
+    format: &CsvFormat,
+) -> Result<(Schema, usize, Parser), ImportError> {
+    let headers = match header {
+        Ok(h) if !(h.is_empty() || h.len() == 1 && h[0].trim().is_empty()) => h,
         Ok(_) => return Err(ImportError::NoHeader),
         Err(e) => return Err(ImportError::Io(format!("header row: {e}"))),
     };
@@ -236,89 +274,9 @@ pub fn import_csv<R: Read>(
         CsvFormat::Gtd => Schema::Gtd,
         CsvFormat::Generic(_) => Schema::Generic,
     };
-    let mut parser: Box<dyn RowParser> = match (schema, format) {
-        (Schema::Acled, _) => Box::new(acled::AcledRow::new(&cols)?),
-        (Schema::UcdpGed, _) => Box::new(ucdp::UcdpRow::new(&cols)?),
-        (Schema::Gtd, _) => Box::new(gtd::GtdRow::new(&cols)?),
-        (Schema::Generic, CsvFormat::Generic(map)) => {
-            Box::new(generic::GenericRow::new(&cols, map)?)
-        }
-        (Schema::Generic | Schema::GeoJson, _) => return Err(ImportError::UnknownSchema),
-    };
-
-    let mut store = IncidentStore::new();
-    let mut report = ImportReport::default();
-    let mut bytes = Some(ByteRecord::new());
-    let wants_line = parser.wants_line();
-    loop {
-        let mut raw = bytes.take().unwrap_or_default();
-        match rdr.read_byte_record(&mut raw) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => match e.kind() {
-                csv::ErrorKind::Io(err) => return Err(ImportError::Io(err.to_string())),
-                _ => {
-                    report.rows_read += 1;
-                    let line = record_line(&rdr, &raw);
-                    report.rows_dropped.push((line, e.to_string()));
-                    bytes = Some(raw);
-                    continue;
-                }
-            },
-        }
-        report.rows_read += 1;
-        let line_of = |rdr: &csv::Reader<LineCounter<R>>, raw: &ByteRecord| record_line(rdr, raw);
-        if raw.len() != cols.len {
-            let why = format!("expected {} fields, found {}", cols.len, raw.len());
-            report.rows_dropped.push((line_of(&rdr, &raw), why));
-            bytes = Some(raw);
-        } else {
-            match StringRecord::from_byte_record(raw) {
-                Ok(rec) => {
-                    let line = if wants_line {
-                        line_of(&rdr, rec.as_byte_record())
-                    } else {
-                        0
-                    };
-                    match parser.parse(&rec, line) {
-                        Ok(v) => store.push(&v),
-                        Err(why) => report
-                            .rows_dropped
-                            .push((line_of(&rdr, rec.as_byte_record()), why)),
-                    }
-                    bytes = Some(rec.into_byte_record());
-                }
-                Err(err) => {
-                    let raw = err.into_byte_record();
-                    let field = (0..raw.len())
-                        .find(|&i| std::str::from_utf8(&raw[i]).is_err())
-                        .unwrap_or(0);
-                    report.rows_dropped.push((
-                        line_of(&rdr, &raw),
-                        format!("invalid UTF-8 in field {}", field + 1),
-                    ));
-                    bytes = Some(raw);
-                }
-            }
-        }
-        if report.rows_read % PROGRESS_EVERY == 0
-            && on_progress(rdr.position().byte(), total_bytes).is_break()
-        {
-            return Err(ImportError::Cancelled);
-        }
-    }
-    if on_progress(rdr.position().byte(), total_bytes).is_break() {
-        return Err(ImportError::Cancelled);
-    }
-    report.rows_kept = store.len();
-    store.shrink_to_fit();
-    Ok(Imported {
-        schema,
-        incidents: store,
-        report,
-    })
+    let parser = Parser::new(schema, format, &cols)?;
+    Ok((schema, cols.len, parser))
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,14 +7,18 @@
 //! [`gtd_location_precision`]).
 
 mod acled;
+mod chunk;
 mod date;
 mod fields;
 mod generic;
 mod geojson_points;
 mod gtd;
 mod import;
+mod import_par;
+mod import_seq;
 mod lines;
 mod model;
+mod parser;
 mod schema;
 mod store;
 mod synthetic;
@@ -28,7 +32,8 @@ pub use generic::{ColumnMapping, parse_precision_word};
 pub use geojson_points::{import_geojson, import_geojson_file};
 pub use gtd::gtd_location_precision;
 pub use import::{
-    CsvFormat, ImportError, ImportProgress, ImportReport, Imported, import_csv, import_csv_file,
+    CsvFormat, ImportError, ImportProgress, ImportReport, Imported, import_csv, import_csv_chunked,
+    import_csv_file, import_csv_sequential,
 };
 pub use model::{DatePrecision, Incident, IncidentDate, IncidentView, LocationPrecision};
 pub use schema::{Schema, detect_schema};

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use csv::StringRecord;
 
+use super::parser::Record;
+
 /// The incident file formats the importers understand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Schema {
@@ -84,6 +86,43 @@ impl Columns {
 }
 
 /// A trimmed field, "" when the column is absent.
-pub(crate) fn field(rec: &StringRecord, col: Option<usize>) -> &str {
-    col.and_then(|c| rec.get(c)).map_or("", str::trim)
+pub(crate) fn field<R: Record>(rec: &R, col: Option<usize>) -> &str {
+    col.and_then(|c| rec.get(c)).map_or("", trim)
+}
+
+/// `str::trim`, without its Unicode scan when both ends are plainly not white space (ASCII
+/// other than tab, line feed, vertical tab, form feed, carriage return and space).
+fn trim(s: &str) -> &str {
+    let solid = |b: u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    match s.as_bytes() {
+        [] => s,
+        [first, .., last] if solid(*first) && solid(*last) => s,
+        [only] if solid(*only) => s,
+        _ => s.trim(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim;
+
+    #[test]
+    fn trim_is_str_trim() {
+        let mut probes: Vec<String> = vec![String::new()];
+        let chars = (0..0x3100u32).filter_map(char::from_u32);
+        for c in chars.chain(['\u{feff}', '\u{205f}', '\u{3000}']) {
+            for s in [
+                format!("{c}"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!("{c}ab{c}"),
+                format!("a{c}b"),
+            ] {
+                probes.push(s);
+            }
+        }
+        for s in &probes {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
 }

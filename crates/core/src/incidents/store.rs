@@ -10,7 +10,7 @@ use super::model::{DatePrecision, IncidentDate, IncidentView, LocationPrecision}
 const NO_FATALITIES: u32 = u32::MAX;
 
 /// Interned strings: each distinct string stored once, referred to by a `u32`; 0 is "".
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Interner {
     strings: Vec<Box<str>>,
     index: FxHashMap<Box<str>, u32>,
@@ -18,17 +18,20 @@ pub struct Interner {
 
 impl Default for Interner {
     fn default() -> Self {
-        let mut i = Interner {
-            strings: Vec::new(),
-            index: FxHashMap::default(),
-        };
-        i.intern("");
-        i
+        let mut index = FxHashMap::default();
+        index.insert("".into(), 0);
+        Interner {
+            strings: vec!["".into()],
+            index,
+        }
     }
 }
 
 impl Interner {
     pub fn intern(&mut self, s: &str) -> u32 {
+        if s.is_empty() {
+            return 0;
+        }
         if let Some(&id) = self.index.get(s) {
             return id;
         }
@@ -40,6 +43,13 @@ impl Interner {
 
     pub fn get(&self, id: u32) -> &str {
         self.strings.get(id as usize).map_or("", |s| s)
+    }
+
+    /// Back to "" alone, keeping the tables' room.
+    fn clear(&mut self) {
+        self.strings.truncate(1);
+        self.index.clear();
+        self.index.insert("".into(), 0);
     }
 
     /// ID of a string if it was interned.
@@ -68,7 +78,7 @@ impl Interner {
 }
 
 /// Unique strings packed into one buffer with end offsets.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct TextColumn {
     text: String,
     ends: Vec<u64>,
@@ -78,6 +88,13 @@ impl TextColumn {
     fn push(&mut self, s: &str) {
         self.text.push_str(s);
         self.ends.push(self.text.len() as u64);
+    }
+
+    /// Append `other`'s strings after this column's.
+    fn append(&mut self, other: &TextColumn) {
+        let base = self.text.len() as u64;
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.iter().map(|e| e + base));
     }
 
     fn get(&self, i: usize) -> &str {
@@ -93,7 +110,7 @@ impl TextColumn {
 
 /// All incidents of one import, column by column. Index `i` is the same incident in every
 /// column; [`IncidentStore::get`] assembles a view.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct IncidentStore {
     ids: TextColumn,
     notes: TextColumn,
@@ -153,6 +170,70 @@ impl IncidentStore {
         self.admin2.push(s.intern(v.admin2));
         self.location.push(s.intern(v.location));
         self.source.push(s.intern(v.source));
+    }
+
+    /// Remove every incident, keeping the columns' room (for a store reused per block).
+    pub(crate) fn clear(&mut self) {
+        for c in [&mut self.ids, &mut self.notes] {
+            c.text.clear();
+            c.ends.clear();
+        }
+        self.days.clear();
+        self.date_precision.clear();
+        self.lon.clear();
+        self.lat.clear();
+        self.location_precision.clear();
+        for c in self.id_columns_mut() {
+            c.clear();
+        }
+        self.strings.clear();
+    }
+
+    /// The interned columns and fatalities (the `u32` columns).
+    fn id_columns_mut(&mut self) -> [&mut Vec<u32>; 10] {
+        [
+            &mut self.actor1,
+            &mut self.actor2,
+            &mut self.event_type,
+            &mut self.sub_event_type,
+            &mut self.fatalities,
+            &mut self.country,
+            &mut self.admin1,
+            &mut self.admin2,
+            &mut self.location,
+            &mut self.source,
+        ]
+    }
+
+    /// Append `other`'s incidents after this store's. Its strings are interned here in the
+    /// order of its own IDs, which is the order it first met them in, so the store ends up
+    /// exactly as if `other`'s incidents had been pushed here one by one (same string IDs).
+    pub(crate) fn append(&mut self, other: &IncidentStore) {
+        let ids: Vec<u32> = other
+            .strings
+            .strings()
+            .map(|s| self.strings.intern(s))
+            .collect();
+        let map =
+            |col: &mut Vec<u32>, from: &[u32]| col.extend(from.iter().map(|&i| ids[i as usize]));
+        map(&mut self.actor1, &other.actor1);
+        map(&mut self.actor2, &other.actor2);
+        map(&mut self.event_type, &other.event_type);
+        map(&mut self.sub_event_type, &other.sub_event_type);
+        map(&mut self.country, &other.country);
+        map(&mut self.admin1, &other.admin1);
+        map(&mut self.admin2, &other.admin2);
+        map(&mut self.location, &other.location);
+        map(&mut self.source, &other.source);
+        self.ids.append(&other.ids);
+        self.notes.append(&other.notes);
+        self.days.extend_from_slice(&other.days);
+        self.date_precision.extend_from_slice(&other.date_precision);
+        self.lon.extend_from_slice(&other.lon);
+        self.lat.extend_from_slice(&other.lat);
+        self.location_precision
+            .extend_from_slice(&other.location_precision);
+        self.fatalities.extend_from_slice(&other.fatalities);
     }
 
     /// The incident at `i`; `None` past the end.
@@ -303,18 +384,7 @@ impl IncidentStore {
         self.lon.shrink_to_fit();
         self.lat.shrink_to_fit();
         self.location_precision.shrink_to_fit();
-        for c in [
-            &mut self.actor1,
-            &mut self.actor2,
-            &mut self.event_type,
-            &mut self.sub_event_type,
-            &mut self.fatalities,
-            &mut self.country,
-            &mut self.admin1,
-            &mut self.admin2,
-            &mut self.location,
-            &mut self.source,
-        ] {
+        for c in self.id_columns_mut() {
             c.shrink_to_fit();
         }
     }

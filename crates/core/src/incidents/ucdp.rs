@@ -1,14 +1,12 @@
 //! UCDP Georeferenced Event Dataset (GED) rows (Uppsala Conflict Data Program codebook).
 
-use chrono::NaiveDate;
-use csv::StringRecord;
-
 use super::ImportError;
 use super::date::{from_range, parse_date};
 use super::fields::{code, coords, count};
-use super::import::RowParser;
 use super::model::{IncidentView, LocationPrecision};
+use super::parser::{Record, RowParser};
 use super::schema::{Columns, field};
+use chrono::NaiveDate;
 
 /// UCDP `where_prec` → location precision. Codebook meaning:
 /// * 1 — exact location of the event known → `Point`;
@@ -38,6 +36,7 @@ pub fn ucdp_violence_type(code: u8) -> &'static str {
     }
 }
 
+#[derive(Clone)]
 pub(crate) struct UcdpRow {
     id: usize,
     date_start: usize,
@@ -96,9 +95,9 @@ fn day(name: &str, s: &str) -> Result<NaiveDate, String> {
 }
 
 impl RowParser for UcdpRow {
-    fn parse<'r>(
+    fn parse<'r, R: Record>(
         &'r mut self,
-        rec: &'r StringRecord,
+        rec: &'r R,
         _line: usize,
     ) -> Result<IncidentView<'r>, String> {
         let f = |c: Option<usize>| field(rec, c);

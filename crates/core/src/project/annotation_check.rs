@@ -139,7 +139,10 @@ mod tests {
     fn positions_must_be_on_the_map() {
         assert!(check_point([69.0, 85.0]).is_ok(), "the map's edge");
         assert!(check_point([-180.0, -85.0]).is_ok());
-        assert!(check_point([69.0, 88.0]).is_err(), "a latitude, but off the map");
+        assert!(
+            check_point([69.0, 88.0]).is_err(),
+            "a latitude, but off the map"
+        );
         assert!(check_point([200.0, 30.0]).is_err(), "no such longitude");
         assert!(check_point([f64::NAN, 30.0]).is_err());
         assert!(check_point([69.0, f64::INFINITY]).is_err());
@@ -148,8 +151,14 @@ mod tests {
     #[test]
     fn text_is_counted_in_characters_up_to_500() {
         assert!(check_text(&"a".repeat(500)).is_ok());
-        assert!(check_text(&"ک".repeat(500)).is_ok(), "characters, not bytes");
-        assert_eq!(check_text(&"a".repeat(501)), Err("501 characters: at most 500".into()));
+        assert!(
+            check_text(&"ک".repeat(500)).is_ok(),
+            "characters, not bytes"
+        );
+        assert_eq!(
+            check_text(&"a".repeat(501)),
+            Err("501 characters: at most 500".into())
+        );
         assert_eq!(check_text(" \n "), Err("the text is empty".into()));
     }
 
@@ -196,7 +205,10 @@ mod tests {
             points: vec![[69.0, 34.0]],
             closed: false,
         });
-        assert_eq!(check_annotation(&one)[0].1, "1 points: a measurement needs at least 2");
+        assert_eq!(
+            check_annotation(&one)[0].1,
+            "1 points: a measurement needs at least 2"
+        );
         let two = ann(Shape::Measure {
             points: vec![[69.0, 34.0], [70.0, 34.0]],
             closed: false,

@@ -19,6 +19,7 @@ mod incidents_classify;
 mod incidents_demo_join;
 mod incidents_import;
 mod incidents_import_generic;
+mod incidents_import_parallel;
 mod incidents_import_robust;
 mod incidents_join;
 mod incidents_kde;

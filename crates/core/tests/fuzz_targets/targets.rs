@@ -5,7 +5,10 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use atlas_core::data::{bundled_data_dir, load_gazetteer, read_admin_file, read_towns_file};
-use atlas_core::incidents::{ColumnMapping, CsvFormat, import_csv, import_geojson};
+use atlas_core::incidents::{
+    ColumnMapping, CsvFormat, ImportError, Imported, import_csv_chunked, import_csv_sequential,
+    import_geojson,
+};
 use atlas_core::model::Gazetteer;
 use atlas_core::project::{SourceKind, parse_project, resolve_file, validate_project};
 use atlas_core::report::{
@@ -74,8 +77,27 @@ fn csv_seeds() -> Vec<Vec<u8>> {
     ]
 }
 
+/// The sequential import, and the parallel one in small blocks (cut at most line feeds) which
+/// must give the same result.
 fn csv(b: &[u8], format: &CsvFormat) {
-    let _ = import_csv(b, b.len() as u64, format, go);
+    let seq = import_csv_sequential(b, b.len() as u64, format, go);
+    let block = 1 + b.len() * 7 % 61;
+    let par = import_csv_chunked(b, b.len() as u64, format, block, go);
+    let show = |r: &Result<Imported, ImportError>| match r {
+        Ok(i) => format!("{:?}, {} rows", i.report, i.incidents.len()),
+        Err(e) => e.to_string(),
+    };
+    let same = match (&seq, &par) {
+        (Ok(s), Ok(p)) => s == p && s.incidents.heap_bytes() == p.incidents.heap_bytes(),
+        (Err(s), Err(p)) => s.to_string() == p.to_string(),
+        _ => false,
+    };
+    assert!(
+        same,
+        "parallel import in {block}-byte blocks differs: {} vs {}",
+        show(&seq),
+        show(&par)
+    );
 }
 
 fn geojson_points(_: &mut Ctx, b: &[u8]) {
