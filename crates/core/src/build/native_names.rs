@@ -80,3 +80,61 @@ pub fn add_native_names(
     ));
     Ok(named)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn town(name: &str, country: &str, lon: f64, lat: f64) -> Town {
+        Town {
+            id: format!("town:{name}"),
+            name: name.into(),
+            aliases: vec![],
+            country: country.into(),
+            lon,
+            lat,
+            population: None,
+            rank: 5,
+            province_id: None,
+            district_id: None,
+            native_names: vec![],
+        }
+    }
+
+    #[test]
+    fn rows_join_by_coordinates_else_by_name_nearby_and_the_rest_is_counted() {
+        let dir = std::env::temp_dir().join(format!("atlas-native-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let csv = dir.join("names.csv");
+        std::fs::write(
+            &csv,
+            "geonameid,name,lat,lon,cc,native\n\
+             1,Kābul,34.52813,69.17233,AF,کابل;کابول\n\
+             2,Peshawar,34.0100,71.5800,PK,پشاور\n\
+             3,Peshawar,34.0100,71.5800,PK,پېښور;پشاور\n\
+             4,Nowhere,10.0,10.0,PK,نیست\n\
+             5,Elsewhere,10.0,10.0,IN,कहीं\n",
+        )
+        .expect("write");
+        let mut towns = vec![
+            town("Kabul", "AFG", 69.17233, 34.52813),
+            town("Peshawar", "PAK", 71.5785, 34.0080),
+            town("Quetta", "PAK", 67.0, 30.2),
+        ];
+        let mut log = Vec::new();
+        let named = add_native_names(&csv, &mut towns, &mut log).expect("read");
+        assert_eq!(named, 2);
+        assert_eq!(towns[0].native_names, ["کابل", "کابول"]);
+        assert_eq!(
+            towns[1].native_names,
+            ["پشاور", "پېښور"],
+            "merged, no repeats"
+        );
+        assert!(towns[2].native_names.is_empty());
+        assert_eq!(
+            log,
+            ["native names: 2 towns named; 1 rows of names.csv match no town"]
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -313,3 +313,32 @@ fn sentence_of(sentences: &[SentenceSpan], pos: usize) -> usize {
         .partition_point(|s| s.start <= pos)
         .saturating_sub(1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(ends: &[(usize, usize)]) -> Vec<SentenceSpan> {
+        ends.iter()
+            .map(|&(start, end)| SentenceSpan { start, end })
+            .collect()
+    }
+
+    #[test]
+    fn chunks_end_at_the_first_sentence_end_past_the_size_and_cover_the_text() {
+        let text = "a".repeat(25);
+        let s = spans(&[(0, 6), (6, 14), (14, 20), (20, 25)]);
+        assert_eq!(chunks(&s, &text, 10), [(0, 14), (14, 25)]);
+        // A sentence end exactly at the size closes the chunk; the text's end never starts
+        // an empty one.
+        assert_eq!(chunks(&s, &text, 6), [(0, 6), (6, 14), (14, 20), (20, 25)]);
+        assert_eq!(chunks(&s, &text, 100), [(0, 25)]);
+        assert_eq!(chunks(&[], &text, 10), [(0, 25)]);
+        // An end inside a character is no place to cut.
+        let text = "ککککک"; // 10 bytes
+        let s = spans(&[(0, 3), (3, 10)]);
+        assert_eq!(chunks(&s, text, 2), [(0, 10)]);
+        let s = spans(&[(0, 4), (4, 10)]);
+        assert_eq!(chunks(&s, text, 2), [(0, 4), (4, 10)]);
+    }
+}
