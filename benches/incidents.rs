@@ -5,7 +5,6 @@
 //! (target < 4 ms scene building).
 
 use std::hint::black_box;
-use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -18,87 +17,15 @@ use geo::{MultiPolygon, Rect};
 
 const ROWS: usize = 1_000_000;
 
-/// Small deterministic generator (no extra dependencies).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 11
-    }
-    fn unit(&mut self) -> f64 {
-        self.next() as f64 / (1u64 << 53) as f64
-    }
-}
-
-/// Write a 1M-row CSV with ACLED's real export columns, positions around the demo districts.
-fn write_acled_csv(path: &Path) -> std::io::Result<()> {
-    let mut w = BufWriter::new(std::fs::File::create(path)?);
-    writeln!(
-        w,
-        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,\
-         assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,\
-         country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,\
-         notes,fatalities,tags,timestamp"
-    )?;
-    let months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let types = [
-        ("Battles", "Armed clash"),
-        (
-            "Explosions/Remote violence",
-            "Remote explosive/landmine/IED",
-        ),
-        ("Violence against civilians", "Attack"),
-    ];
-    let mut r = Lcg(42);
-    for i in 0..ROWS {
-        let p = &SYNTHETIC_PLACES[(r.next() % SYNTHETIC_PLACES.len() as u64) as usize];
-        let (m, d) = (r.next() % 12, r.next() % 28 + 1);
-        let date = if i % 2 == 0 {
-            format!("2024-{:02}-{:02}", m + 1, d)
-        } else {
-            format!("{d} {} 2024", months[m as usize])
-        };
-        let (t, st) = types[(r.next() % 3) as usize];
-        let lat = p.lat + (r.unit() - 0.5) * 0.6;
-        let lon = p.lon + (r.unit() - 0.5) * 0.6;
-        writeln!(
-            w,
-            "PAK{i},{date},2024,1,Political violence,{t},{st},Actor {a},,2,Military Forces of Pakistan (2018-),,1,12,,\
-             586,Southern Asia,Pakistan,{prov},{dist},,{town},{lat:.4},{lon:.4},{gp},Source {s},National,\
-             \"On {date}, a benchmark row near {town}, {dist}: {st}, several reported, source {s}.\",{f},,1700000000",
-            a = r.next() % 40,
-            prov = p.province,
-            dist = p.district,
-            town = p.town,
-            gp = r.next() % 3 + 1,
-            s = r.next() % 500,
-            f = r.next() % 6,
-        )?;
-    }
-    w.flush()
-}
+#[path = "../crates/core/benches/support/acled_csv.rs"]
+#[allow(dead_code)]
+mod acled_csv;
+use acled_csv::{Lcg, write_acled_csv};
 
 fn bench_file() -> PathBuf {
     let path = std::env::temp_dir().join("atlas-incidents-bench-1m.csv");
     if !path.exists() {
-        write_acled_csv(&path).expect("cannot write the benchmark CSV to the temp dir");
+        write_acled_csv(&path, ROWS).expect("cannot write the benchmark CSV to the temp dir");
     }
     path
 }

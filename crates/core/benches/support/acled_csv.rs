@@ -1,5 +1,5 @@
 //! A seeded ACLED-shaped CSV writer for the import benchmark and the 10M-row measurement
-//! (the same bytes as the app's `incidents` bench writes).
+//! (the app's `incidents` bench writes its file with it too).
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -7,17 +7,17 @@ use std::path::Path;
 use atlas_core::incidents::SYNTHETIC_PLACES;
 
 /// Small deterministic generator (no extra dependencies).
-struct Lcg(u64);
+pub struct Lcg(pub u64);
 
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         self.0 >> 11
     }
-    fn unit(&mut self) -> f64 {
+    pub fn unit(&mut self) -> f64 {
         self.next() as f64 / (1u64 << 53) as f64
     }
 }
