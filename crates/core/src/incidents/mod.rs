@@ -16,6 +16,7 @@ mod gtd;
 mod import;
 mod import_par;
 mod import_seq;
+mod interner;
 mod lines;
 mod model;
 mod parser;
@@ -35,9 +36,10 @@ pub use import::{
     CsvFormat, ImportError, ImportProgress, ImportReport, Imported, import_csv, import_csv_chunked,
     import_csv_file, import_csv_sequential,
 };
+pub use interner::Interner;
 pub use model::{DatePrecision, Incident, IncidentDate, IncidentView, LocationPrecision};
 pub use schema::{Schema, detect_schema};
-pub use store::{IncidentStore, Interner};
+pub use store::IncidentStore;
 pub use synthetic::{SYNTHETIC_SEED, SYNTHETIC_SOURCE, synthetic_demo_2024};
 pub use synthetic_places::{DemoGroup, SYNTHETIC_PLACES, SyntheticPlace};
 pub use ucdp::{ucdp_location_precision, ucdp_violence_type};

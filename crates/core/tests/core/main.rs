@@ -39,4 +39,5 @@ mod report_source;
 mod search_ranking;
 mod tile_files;
 mod time_cube;
+mod time_cube_windows;
 mod tools_display;

@@ -3,9 +3,9 @@
 //! (to f32 rounding), its unit counts equal `count_by_unit` exactly, and so do the totals.
 
 use atlas_core::analysis::{
-    AdminIndex, CubeError, CubeInput, CubeLevel, DensityGrid, GridProjection, GridSpec,
-    IncidentFilter, Placement, TimeBucket, TimeCube, count_by_unit, filter_incidents,
-    kernel_density, place_incidents,
+    AdminIndex, CubeInput, CubeLevel, DensityGrid, GridProjection, GridSpec, IncidentFilter,
+    Placement, TimeBucket, TimeCube, count_by_unit, filter_incidents, kernel_density,
+    place_incidents,
 };
 use atlas_core::data::{bundled_data_dir, load_gazetteer};
 use atlas_core::incidents::{
@@ -16,16 +16,16 @@ use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-const BANDWIDTH_KM: f64 = 20.0;
+pub(crate) const BANDWIDTH_KM: f64 = 20.0;
 const EVENT_TYPES: [&str; 3] = ["Battles", "Explosions", "Riots"];
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(crate) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// `n` seeded incidents over 2024 in eastern Afghanistan and western Pakistan: mostly dated to
 /// the day, some to a month or the year; located to a town, district, province or country.
-fn store(n: usize, seed: u64) -> IncidentStore {
+pub(crate) fn store(n: usize, seed: u64) -> IncidentStore {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let incidents: Vec<Incident> = (0..n)
         .map(|k| {
@@ -65,17 +65,17 @@ fn store(n: usize, seed: u64) -> IncidentStore {
 }
 
 /// A store with its placements at the bundled provinces and districts.
-struct Fixture {
-    store: IncidentStore,
+pub(crate) struct Fixture {
+    pub(crate) store: IncidentStore,
     provinces: Vec<AdminUnit>,
     districts: Vec<AdminUnit>,
     by_province: Vec<Placement>,
     by_district: Vec<Placement>,
-    mappable: Vec<bool>,
-    spec: GridSpec,
+    pub(crate) mappable: Vec<bool>,
+    pub(crate) spec: GridSpec,
 }
 
-fn fixture(n: usize) -> Fixture {
+pub(crate) fn fixture(n: usize) -> Fixture {
     let store = store(n, 7);
     let (gaz, _) = load_gazetteer(&bundled_data_dir());
     let provinces: Vec<AdminUnit> = gaz.units_of(UnitKind::Province).cloned().collect();
@@ -109,7 +109,7 @@ fn fixture(n: usize) -> Fixture {
 }
 
 impl Fixture {
-    fn levels(&self) -> [CubeLevel<'_>; 2] {
+    pub(crate) fn levels(&self) -> [CubeLevel<'_>; 2] {
         [
             CubeLevel {
                 placements: &self.by_province,
@@ -125,7 +125,12 @@ impl Fixture {
     }
 
     /// The cube of the incidents `types` keeps (all types when empty).
-    fn cube(&self, bucket: TimeBucket, weights: Option<&[f64]>, types: &[&str]) -> TimeCube {
+    pub(crate) fn cube(
+        &self,
+        bucket: TimeBucket,
+        weights: Option<&[f64]>,
+        types: &[&str],
+    ) -> TimeCube {
         let selected = self.filtered(None, None, types).indices;
         let fatalities = self.store.fatality_counts();
         let levels = self.levels();
@@ -143,7 +148,7 @@ impl Fixture {
         TimeCube::build(&input, usize::MAX).expect("cube")
     }
 
-    fn filtered(
+    pub(crate) fn filtered(
         &self,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
@@ -159,7 +164,7 @@ impl Fixture {
     }
 
     /// The direct path: `kernel_density` of the mappable incidents the filter keeps.
-    fn kde(&self, kept: &[u32], weights: Option<&[f64]>) -> DensityGrid {
+    pub(crate) fn kde(&self, kept: &[u32], weights: Option<&[f64]>) -> DensityGrid {
         let mapped: Vec<usize> = kept
             .iter()
             .map(|&i| i as usize)
@@ -174,7 +179,7 @@ impl Fixture {
 
 /// Windows (first day, last day) of whole bins: the first bin, the last, one inside, a run,
 /// a run open at either end, everything.
-fn windows(cube: &TimeCube) -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
+pub(crate) fn windows(cube: &TimeCube) -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
     let b = cube.bins();
     let last_day = |k: usize| {
         let next = match cube.bucket() {
@@ -301,203 +306,4 @@ fn window_counts_and_totals_equal_the_count_path_exactly() {
         }
         assert_eq!(cube.counts(2, cube.window(None, None).expect("all")), None);
     }
-}
-
-#[test]
-fn month_and_year_dates_count_only_in_windows_holding_their_whole_period() {
-    let v = |date: NaiveDate, precision| Incident {
-        id: "x".into(),
-        date: IncidentDate { date, precision },
-        lon: 70.0,
-        lat: 33.0,
-        location_precision: LocationPrecision::Town,
-        actor1: "A".into(),
-        actor2: None,
-        event_type: "Battles".into(),
-        sub_event_type: None,
-        fatalities: Some(1),
-        country: String::new(),
-        admin1: String::new(),
-        admin2: String::new(),
-        location: String::new(),
-        source: String::new(),
-        notes: String::new(),
-    };
-    use DatePrecision::*;
-    let rows = [
-        v(day(2024, 3, 4), Day),    // Monday of the week 4–10 March
-        v(day(2024, 3, 10), Day),   // its Sunday
-        v(day(2024, 3, 15), Month), // March 2024: weeks of 26 Feb to 25 March
-        v(day(2024, 6, 1), Year),   // 2024
-        v(day(2024, 12, 31), Day),  // a Tuesday: the week of 30 December
-    ];
-    let store: IncidentStore = rows.iter().map(|i| i.view()).collect();
-    let selected: Vec<u32> = (0..5).collect();
-    let input = CubeInput {
-        store: &store,
-        selected: &selected,
-        mappable: &[true; 5],
-        weights: None,
-        fatalities: &[1; 5],
-        grid: GridSpec::new([69.0, 32.0, 71.0, 34.0], 16, 16, GridProjection::LonLat),
-        bandwidth_km: 10.0,
-        bucket: TimeBucket::Week,
-        levels: &[],
-    };
-    let cube = TimeCube::build(&input, usize::MAX).expect("cube");
-    assert_eq!(cube.bins().first(), Some(&day(2024, 1, 1)));
-    assert_eq!(cube.bins().last(), Some(&day(2024, 12, 30)));
-    assert_eq!(cube.bins().len(), 53);
-    assert_eq!(cube.long_spans(), 2);
-    let totals = |from, to| {
-        let t = cube.totals(cube.window(Some(from), Some(to)).expect("whole weeks"));
-        (t.incidents, t.uncertain)
-    };
-    // The week of 4 March: both days; March and 2024 overlap it.
-    assert_eq!(totals(day(2024, 3, 4), day(2024, 3, 10)), (2, 2));
-    // 26 Feb – 31 March holds all of March.
-    assert_eq!(totals(day(2024, 2, 26), day(2024, 3, 31)), (3, 1));
-    // 4 March – 31 March does not.
-    assert_eq!(totals(day(2024, 3, 4), day(2024, 3, 31)), (2, 2));
-    // The whole year, and from its first week to the last.
-    assert_eq!(totals(day(2024, 1, 1), day(2025, 1, 5)), (5, 0));
-    assert_eq!(totals(day(2023, 12, 25), day(2024, 12, 29)), (3, 1));
-    // As the filter says for the same ranges.
-    for (from, to, expect) in [
-        (day(2024, 3, 4), day(2024, 3, 10), 2),
-        (day(2024, 2, 26), day(2024, 3, 31), 3),
-        (day(2023, 12, 25), day(2024, 12, 29), 3),
-    ] {
-        let f = IncidentFilter {
-            from: Some(from),
-            to: Some(to),
-            ..Default::default()
-        };
-        assert_eq!(filter_incidents(&store, &f).indices.len(), expect);
-    }
-    let g = cube.density(
-        cube.window(Some(day(2024, 2, 26)), Some(day(2024, 3, 31)))
-            .unwrap(),
-    );
-    assert_eq!(g.weight_in, 3.0);
-}
-
-#[test]
-fn only_whole_bins_make_a_window() {
-    let fx = fixture(2_000);
-    let week = fx.cube(TimeBucket::Week, None, &[]);
-    // 2024-03-04 is a Monday, 2024-03-10 a Sunday.
-    assert!(
-        week.window(Some(day(2024, 3, 4)), Some(day(2024, 3, 10)))
-            .is_some()
-    );
-    assert!(
-        week.window(Some(day(2024, 3, 5)), Some(day(2024, 3, 10)))
-            .is_none()
-    );
-    assert!(
-        week.window(Some(day(2024, 3, 4)), Some(day(2024, 3, 9)))
-            .is_none()
-    );
-    let month = fx.cube(TimeBucket::Month, None, &[]);
-    assert!(
-        month
-            .window(Some(day(2024, 2, 1)), Some(day(2024, 2, 29)))
-            .is_some()
-    );
-    assert!(
-        month
-            .window(Some(day(2024, 2, 1)), Some(day(2024, 2, 28)))
-            .is_none()
-    );
-    // Outside the data: empty windows.
-    let w = month
-        .window(Some(day(2030, 1, 1)), None)
-        .expect("whole months");
-    assert_eq!(month.totals(w).incidents, 0);
-    assert!(month.density(w).values.iter().all(|&v| v == 0.0));
-}
-
-#[test]
-fn a_cube_over_the_memory_limit_is_refused() {
-    let fx = fixture(2_000);
-    let selected: Vec<u32> = (0..fx.store.len() as u32).collect();
-    let input = CubeInput {
-        store: &fx.store,
-        selected: &selected,
-        mappable: &fx.mappable,
-        weights: None,
-        fatalities: &[],
-        grid: fx.spec,
-        bandwidth_km: BANDWIDTH_KM,
-        bucket: TimeBucket::Week,
-        levels: &[],
-    };
-    let per_bin = TimeCube::grid_bytes_per_bin(&fx.spec);
-    assert_eq!(per_bin, 150 * 140 * 4);
-    match TimeCube::build(&input, 10 * per_bin) {
-        Err(CubeError::TooLarge { bytes, limit }) => {
-            assert_eq!(limit, 10 * per_bin);
-            assert!(bytes > 53 * per_bin, "{bytes}");
-        }
-        Ok(_) => panic!("built over the limit"),
-    }
-    let cube = TimeCube::build(&input, usize::MAX).expect("cube");
-    assert!(cube.heap_bytes() >= 54 * per_bin, "{}", cube.heap_bytes());
-    // One stray date eight thousand years on would make ~417k weekly bins: refused up front.
-    let stray: IncidentStore = store(2, 1)
-        .iter()
-        .enumerate()
-        .map(|(k, mut v)| {
-            if k == 1 {
-                v.date = IncidentDate::day(day(9999, 6, 1));
-            }
-            v
-        })
-        .collect();
-    let input = CubeInput {
-        store: &stray,
-        selected: &[0, 1],
-        mappable: &[true, true],
-        ..input
-    };
-    let limit = 512 << 20;
-    match TimeCube::build(&input, limit) {
-        Err(CubeError::TooLarge { bytes, .. }) => assert!(bytes > 400_000 * per_bin, "{bytes}"),
-        Ok(_) => panic!("built over the limit"),
-    }
-}
-
-#[test]
-fn the_frames_peak_tops_every_frame_of_that_length_and_is_reached() {
-    let fx = fixture(2_000);
-    let cube = fx.cube(TimeBucket::Month, None, &[]);
-    let n = cube.bins().len();
-    assert!(n >= 12, "{n} monthly bins");
-    let peak_of = |first: usize, len: usize| {
-        let w = atlas_core::analysis::BinWindow {
-            first,
-            end: first + len,
-        };
-        cube.density(w)
-            .values
-            .iter()
-            .copied()
-            .fold(0.0f64, f64::max)
-    };
-    for len in [1, 3, n] {
-        let top = cube.frames_peak(len);
-        let peaks: Vec<f64> = (0..=n - len).map(|f| peak_of(f, len)).collect();
-        assert!(peaks.iter().all(|p| *p <= top), "len {len}");
-        assert!(
-            peaks.contains(&top),
-            "len {len}: the top is some frame's own peak"
-        );
-        if len == 1 {
-            // One month's frames differ: the shared top is above most frames' own peak.
-            assert!(peaks.iter().filter(|p| **p < top).count() >= n / 2);
-        }
-    }
-    assert_eq!(cube.frames_peak(0), 0.0);
-    assert_eq!(cube.frames_peak(n + 1), 0.0);
 }

@@ -1,5 +1,6 @@
 //! Loader fuzz targets and their runner, shared by the CI test and the long-run example.
 
+mod incidents;
 pub mod mutate;
 mod seeds;
 pub mod targets;

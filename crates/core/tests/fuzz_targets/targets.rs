@@ -1,14 +1,10 @@
 //! The fuzz targets: one per loader, each taking arbitrary bytes to Ok or a clear Err.
 
-use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use atlas_core::data::{bundled_data_dir, load_gazetteer, read_admin_file, read_towns_file};
-use atlas_core::incidents::{
-    ColumnMapping, CsvFormat, ImportError, Imported, import_csv_chunked, import_csv_sequential,
-    import_geojson,
-};
+use atlas_core::incidents::CsvFormat;
 use atlas_core::model::Gazetteer;
 use atlas_core::project::{SourceKind, parse_project, resolve_file, validate_project};
 use atlas_core::report::{
@@ -19,6 +15,7 @@ use atlas_core::tiles::open_tile_file;
 use atlas_core::tiles::pmtiles::Header;
 
 use super::Ctx;
+use super::incidents::{csv, csv_seeds, generic_mapping, geojson_points};
 use super::seeds::{self, data, fixture, head_lines};
 
 /// One loader under fuzzing.
@@ -30,10 +27,6 @@ pub struct Target {
     pub run: fn(&mut Ctx, &[u8]),
     /// Executions in the short CI run (debug build).
     pub ci_execs: u64,
-}
-
-fn go(_: u64, _: u64) -> ControlFlow<()> {
-    ControlFlow::Continue(())
 }
 
 /// Text loaders read files with `read_to_string`; invalid UTF-8 is replaced so the rest of
@@ -52,58 +45,6 @@ fn bundled() -> &'static (Gazetteer, GroupDictionary, Extractor) {
         let ex = Extractor::new(&g, &groups);
         (g, groups, ex)
     })
-}
-
-fn generic_mapping() -> ColumnMapping {
-    ColumnMapping {
-        lon: "Lng".into(),
-        lat: "lat_deg".into(),
-        date: "When".into(),
-        actor: "Group".into(),
-        fatalities: Some("Killed".into()),
-        event_type: Some("Kind".into()),
-        id: Some("Ref".into()),
-        precision: Some("Prec".into()),
-        ..ColumnMapping::default()
-    }
-}
-
-fn csv_seeds() -> Vec<Vec<u8>> {
-    vec![
-        fixture("incidents/acled_small.csv"),
-        fixture("incidents/ucdp_ged_small.csv"),
-        fixture("incidents/gtd_small.csv"),
-        head_lines(&data("incidents/synthetic-demo-2024.csv"), 30),
-    ]
-}
-
-/// The sequential import, and the parallel one in small blocks (cut at most line feeds) which
-/// must give the same result.
-fn csv(b: &[u8], format: &CsvFormat) {
-    let seq = import_csv_sequential(b, b.len() as u64, format, go);
-    let block = 1 + b.len() * 7 % 61;
-    let par = import_csv_chunked(b, b.len() as u64, format, block, go);
-    let show = |r: &Result<Imported, ImportError>| match r {
-        Ok(i) => format!("{:?}, {} rows", i.report, i.incidents.len()),
-        Err(e) => e.to_string(),
-    };
-    let same = match (&seq, &par) {
-        (Ok(s), Ok(p)) => s == p && s.incidents.heap_bytes() == p.incidents.heap_bytes(),
-        (Err(s), Err(p)) => s.to_string() == p.to_string(),
-        _ => false,
-    };
-    assert!(
-        same,
-        "parallel import in {block}-byte blocks differs: {} vs {}",
-        show(&seq),
-        show(&par)
-    );
-}
-
-fn geojson_points(_: &mut Ctx, b: &[u8]) {
-    let t = text(b);
-    let _ = import_geojson(&t, &ColumnMapping::default(), go);
-    let _ = import_geojson(&t, &generic_mapping(), go);
 }
 
 fn report_text(_: &mut Ctx, b: &[u8]) {
