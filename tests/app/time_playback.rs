@@ -266,7 +266,10 @@ fn cube_frames_share_one_colour_scale_unless_asked_to_rescale() {
     };
     let feb = month(2, 29, false);
     state.set_wanted(vec![feb.clone()]);
-    poll_until(&mut state, &ctx, |s| s.cube_for(&feb).is_some());
+    // A cube frame borrows points from a worker result of the same inputs: wait for both.
+    poll_until(&mut state, &ctx, |s| {
+        s.cube_for(&feb).is_some() && s.analysis_for(&feb).is_some()
+    });
     let mut frame = |p: &DensityParams| {
         state.set_wanted(vec![p.clone()]);
         state.poll(Some(&ctx), &crate::common::data());
