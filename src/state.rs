@@ -99,6 +99,8 @@ pub struct ViewState {
     pub selected_annotation: Option<u32>,
     /// The map does not pan this frame (an annotation is being dragged).
     pub pan_locked: bool,
+    /// The labels the last frame placed (screen points), for tests and tools.
+    pub placed_labels: Vec<atlas_core::labels::PlacedLabel>,
 }
 
 impl Default for ViewState {
@@ -121,6 +123,7 @@ impl ViewState {
             cursor: None,
             selected_annotation: None,
             pan_locked: false,
+            placed_labels: Vec::new(),
         }
     }
 

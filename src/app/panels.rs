@@ -97,7 +97,7 @@ impl AtlasApp {
             scene,
             heat: &self.textures,
         };
-        ui::legend::show(ui, &frame, false);
+        ui::legend::show(ui, &frame, false, true);
     }
 
     fn right_panel(&mut self, ui: &mut egui::Ui, scene: &Scene) {
@@ -169,7 +169,8 @@ impl AtlasApp {
         let response = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                let response = show_map(ui, &frame, &mut self.view, tiles, true);
+                let mut shown = show_map(ui, &frame, &mut self.view, tiles, true);
+                let response = shown.response.clone();
                 let status = tiles.source_status();
                 ui::basemap_menu::badge(
                     ui,
@@ -177,13 +178,15 @@ impl AtlasApp {
                     status.as_ref(),
                     self.basemap_error.as_deref(),
                 );
+                let mut over = Vec::new();
                 if let Some(d) = self
                     .active_dataset
                     .as_ref()
                     .and_then(|a| self.session.datasets.get(a))
                 {
-                    ui::density_legend::overlay(ui, response.rect, d, &frame);
+                    over.extend(ui::density_legend::overlay(ui, response.rect, d, &frame));
                 }
+                self.view.placed_labels = shown.finish_labels(&over);
                 response
             })
             .inner;

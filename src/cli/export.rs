@@ -9,7 +9,9 @@ use atlas_core::project::{
 };
 
 use super::load::{load_session, now_stamp};
-use crate::export::{Banner, ExportJob, ExportSettings, Exporter, parse_size, save_png};
+use crate::export::{
+    Banner, ExportJob, ExportSettings, Exporter, LayoutJson, parse_size, save_png,
+};
 use crate::session::Scene;
 use crate::state::{START_CENTER, START_ZOOM};
 
@@ -60,6 +62,16 @@ pub struct ExportArgs {
     /// Dark basemap.
     #[arg(long)]
     pub dark: bool,
+    /// Key the basemap's own symbols (international and disputed borders) in the legend.
+    #[arg(long)]
+    pub legend_basemap: bool,
+    /// Leave out the locator inset (on by default).
+    #[arg(long)]
+    pub no_inset: bool,
+    /// Also write what was placed, in image pixels, as JSON: every map label (text, x, y,
+    /// w, h, layer) and every piece of furniture (title, legend, scale bar, …).
+    #[arg(long, value_name = "FILE", conflicts_with = "all_views")]
+    pub layout_json: Option<PathBuf>,
     /// Basemap: builtin, builtin-dark, osm, opentopomap, a .mbtiles / .pmtiles file, or an
     /// http(s):// template with {z}, {x} and {y} (giving a URL here is the consent to fetch).
     #[arg(long, value_name = "SPEC")]
@@ -172,6 +184,10 @@ fn plan(
     }
     if args.title.is_some() {
         s.title.clone_from(&args.title);
+    }
+    s.legend_basemap |= args.legend_basemap;
+    if args.no_inset {
+        s.inset = false;
     }
     if args.subtitle.is_some() {
         s.subtitle.clone_from(&args.subtitle);
@@ -307,8 +323,14 @@ fn run_inner(dir: &Path, args: &ExportArgs) -> Result<(), String> {
             scene: scene.clone(),
             settings: p.settings,
         };
-        let image = exporter.render(&job).map_err(|e| e.to_string())?.image;
+        let rendered = exporter.render(&job).map_err(|e| e.to_string())?;
+        let image = rendered.image;
         write(&image, &p.out)?;
+        if let Some(path) = &args.layout_json {
+            let json = LayoutJson::new(&rendered.layout, job.settings.size, rendered.ppp);
+            std::fs::write(path, json.to_json())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
         eprintln!(
             "wrote {} ({}×{})",
             p.out.display(),

@@ -3,16 +3,19 @@
 //! window, offscreen (egui → wgpu, Vulkan on the CPU where there is no GPU).
 
 mod block_on;
+mod inset;
 mod layout;
+mod layout_json;
+mod layout_parts;
 mod legend_box;
-mod marks;
 mod render;
-mod scale_bar;
 mod settings;
 
-pub use layout::{ExportLayout, ScaleBarMark, draw_export_layout, synthetic_shown};
+pub use crate::map::marks::ScaleBarMark;
+pub use crate::map::scale_bar::ScaleBar;
+pub use layout::{ExportLayout, draw_export_layout, synthetic_shown};
+pub use layout_json::{Furniture, LayoutJson};
 pub use render::{ExportError, ExportJob, Exporter, MAX_SIDE, Rendered, save_png};
-pub use scale_bar::ScaleBar;
 pub use settings::{
     Banner, BannerPreset, ExportSettings, REFERENCE_WIDTH, SIZE_PRESETS, parse_size,
 };

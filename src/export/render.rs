@@ -47,7 +47,10 @@ pub enum ExportError {
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub image: image::RgbaImage,
+    /// Where each element went, in points (pixels over `ppp`).
     pub layout: ExportLayout,
+    /// Pixels per point the image was drawn at ([`ExportSettings::pixel_ratio`]).
+    pub ppp: f32,
 }
 
 /// One export: a project (its basemap choice and sources' names), the layers to draw (a
@@ -100,6 +103,7 @@ impl ExportState {
         let tiles = self.tiles.get_or_insert_with(|| {
             BasemapTiles::new(ui.ctx().clone(), job.scene.atlas.basemap.clone())
         });
+        tiles.set_pixel_ratio(job.settings.pixel_ratio());
         // The whole image, edge to edge (the harness's ui has a margin).
         let full = ui.ctx().content_rect();
         let mut ui = ui.new_child(egui::UiBuilder::new().max_rect(full).id_salt("export"));
@@ -160,7 +164,10 @@ impl Exporter {
                 // Titles and data come from users: a character no bundled font has draws as
                 // a box, not a panic (the harness's default, right for tests, not exports).
                 .allow_missing_glyphs()
-                .with_context_setup(crate::ui::fonts::install_fonts)
+                .with_context_setup(|ctx| {
+                    crate::ui::fonts::install_fonts(ctx);
+                    print_text(ctx);
+                })
                 .renderer(renderer)
                 .build_ui_state(
                     |ui, st: &mut ExportState| st.frame(ui),
@@ -188,7 +195,14 @@ impl Exporter {
             view,
         });
         st.layout = None;
-        self.harness.set_size(egui::vec2(w as f32, h as f32));
+        let [lw, lh] = settings.logical_size();
+        // The slide's pixel ratio as the display's own (a zoom factor would rescale the
+        // screen rect a frame late).
+        let input = self.harness.input_mut();
+        if let Some(v) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+            v.native_pixels_per_point = Some(settings.pixel_ratio());
+        }
+        self.harness.set_size(egui::vec2(lw, lh));
         let result = self.finish(w, h);
         self.harness.state_mut().job = None;
         result
@@ -267,7 +281,8 @@ impl Exporter {
             .layout
             .take()
             .ok_or_else(|| ExportError::Render("nothing was drawn".into()))?;
-        Ok(Rendered { image, layout })
+        let ppp = self.harness.ctx.pixels_per_point();
+        Ok(Rendered { image, layout, ppp })
     }
 }
 
@@ -293,6 +308,17 @@ impl Exporter {
             "{last} ({RENDER_ATTEMPTS} waits of 10 s; try a smaller --size)"
         )))
     }
+}
+
+/// Text as print renders it: outlines without hinting and coverage taken as it is, so that
+/// a glyph is the same shape at every pixel ratio (hinting snaps stems to the pixel grid of
+/// each size; the dark-mode transfer curve thickens small text only).
+fn print_text(ctx: &egui::Context) {
+    ctx.all_styles_mut(|s| {
+        s.visuals.text_options.font_hinting = false;
+        s.visuals.text_options.color_transfer_function =
+            egui::epaint::FontColorTransferFunction::Off;
+    });
 }
 
 /// How many times a timed-out render is waited for.

@@ -2,9 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Width (points) of the map the interactive view is framed for: an export of width `w` shows
-/// the same area at zoom `zoom + log2(w / REFERENCE_WIDTH)`.
+/// Width (points) of the map the interactive view is framed for: an export `w` points wide
+/// shows the same area at zoom `zoom + log2(w / REFERENCE_WIDTH)`.
 pub const REFERENCE_WIDTH: f64 = 1200.0;
+
+/// The reference slide, in points: every export is this slide's layout (same map detail,
+/// labels and furniture) drawn at [`ExportSettings::pixel_ratio`] pixels per point, its
+/// shape following the image's aspect ratio.
+pub const REFERENCE_SLIDE: [f64; 2] = [1920.0, 1080.0];
 
 /// Named sizes: 1080p, 4K, 720p and A4 landscape at 300 dpi.
 pub const SIZE_PRESETS: &[(&str, [u32; 2])] = &[
@@ -33,6 +38,10 @@ pub struct ExportSettings {
     /// Export time stamp text (set by the caller, so that tests can fix it).
     pub timestamp: Option<String>,
     pub dark: bool,
+    /// Key the basemap's own symbols (borders) in the legend too.
+    pub legend_basemap: bool,
+    /// Draw the locator inset (the region among its neighbours, with the view's extent).
+    pub inset: bool,
 }
 
 impl Default for ExportSettings {
@@ -50,6 +59,8 @@ impl Default for ExportSettings {
             attribution: true,
             timestamp: None,
             dark: false,
+            legend_basemap: false,
+            inset: true,
         }
     }
 }
@@ -77,12 +88,29 @@ impl ExportSettings {
             attribution: layout.attribution,
             timestamp: layout.timestamp.then(|| now.to_owned()),
             dark,
+            legend_basemap: layout.legend_basemap,
+            inset: layout.inset,
         }
     }
 
-    /// The map zoom at the export's width that shows the framed area.
+    /// Pixels per point: the square root of the image's area over the reference slide's, so
+    /// a 4K image is the 1080p slide at 2× and an A4 page at 300 dpi at 2.05×.
+    pub fn pixel_ratio(&self) -> f32 {
+        let [w, h] = self.size.map(|v| f64::from(v.max(1)));
+        ((w * h) / (REFERENCE_SLIDE[0] * REFERENCE_SLIDE[1]))
+            .sqrt()
+            .clamp(0.25, 8.0) as f32
+    }
+
+    /// The image's size in points (its pixels over [`Self::pixel_ratio`]).
+    pub fn logical_size(&self) -> [f32; 2] {
+        let r = self.pixel_ratio();
+        self.size.map(|v| v as f32 / r)
+    }
+
+    /// The map zoom at the export's width (in points) that shows the framed area.
     pub fn export_zoom(&self) -> f64 {
-        self.zoom + (f64::from(self.size[0].max(1)) / REFERENCE_WIDTH).log2()
+        self.zoom + (f64::from(self.logical_size()[0].max(1.0)) / REFERENCE_WIDTH).log2()
     }
 
     /// Centre on `bbox` (lon min, lat min, lon max, lat max) and pick the zoom that fits it
@@ -94,7 +122,7 @@ impl ExportSettings {
         let (cx, cy) = ((a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0);
         let (lon, lat) = atlas_core::basemap::world_to_lonlat([cx, cy]);
         self.center = [lon, lat];
-        let [w, h] = self.size.map(f64::from);
+        let [w, h] = self.logical_size().map(f64::from);
         let banners = if self.banner.is_some() {
             2.0 * f64::from(self.banner_height())
         } else {
@@ -106,19 +134,18 @@ impl ExportSettings {
         self.zoom = export_zoom - (w.max(1.0) / REFERENCE_WIDTH).log2();
     }
 
-    /// Text scale, proportional to the image height: 1.25 at 1080 px high, so that no text
-    /// (smallest map label 11.5 pt) is under 14 px at 1920×1080, and text keeps its share of
-    /// the slide at any size.
+    /// Text scale of the slide (points): 1.25, so that no text (smallest map label 11.5 pt)
+    /// is under 14 px on a 1080p slide; the pixel ratio scales it with the rest.
     pub fn text_scale(&self) -> f32 {
-        (1.25 * self.size[1] as f32 / 1080.0).max(0.5)
+        1.25
     }
 
-    /// Smallest text the layout draws, in pixels: 14 px at 1080 px high.
+    /// Smallest text the layout draws, in points: 14 (14 px at 1080p, 28 px at 4K).
     pub fn min_text_px(&self) -> f32 {
         11.2 * self.text_scale()
     }
 
-    /// Height of each classification banner, in pixels.
+    /// Height of each classification banner, in points.
     pub fn banner_height(&self) -> f32 {
         34.0 * self.text_scale()
     }
@@ -159,12 +186,26 @@ mod tests {
     }
 
     #[test]
-    fn wider_exports_zoom_in_to_show_the_same_area() {
-        let s = ExportSettings {
-            size: [2400, 1350],
+    fn every_16_by_9_size_is_the_same_slide_at_its_own_pixel_ratio() {
+        let at = |size: [u32; 2]| ExportSettings {
+            size,
             zoom: 6.0,
             ..Default::default()
         };
-        assert!((s.export_zoom() - 7.0).abs() < 1e-9);
+        for (size, ratio) in [
+            ([1920, 1080], 1.0),
+            ([3840, 2160], 2.0),
+            ([2400, 1350], 1.25),
+        ] {
+            let s = at(size);
+            assert!((s.pixel_ratio() - ratio).abs() < 1e-6, "{size:?}");
+            assert_eq!(s.logical_size().map(f32::round), [1920.0, 1080.0]);
+            // The 1080p slide's map: zoom 6 framed for 1200 points, shown 1920 wide.
+            assert!((s.export_zoom() - (6.0 + (1.6f64).log2())).abs() < 1e-6);
+        }
+        // A4 at 300 dpi: about twice the pixels of 1080p, its own shape.
+        let a4 = at([3508, 2480]);
+        assert!((a4.pixel_ratio() - 2.048).abs() < 0.001);
+        assert!((a4.logical_size()[1] / a4.logical_size()[0] - 2480.0 / 3508.0).abs() < 1e-4);
     }
 }

@@ -1,10 +1,10 @@
 //! Admin-unit outlines (provinces or districts) and their labels, as a walkers plugin.
 
 use atlas_core::model::UnitKind;
-use egui::{Align2, Response, Shape, Stroke, Ui, Vec2};
+use egui::{Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::labels::{Label, LabelSink};
+use super::labels::{Fit, Label, LabelSink, name_key};
 use super::style::{faded, map_style};
 use super::transform::WorldToScreen;
 use crate::scene::AtlasData;
@@ -66,9 +66,14 @@ impl Plugin for AdminLayer<'_> {
                     size,
                     color: faded(color, self.style.opacity),
                     priority,
-                    anchor: Align2::CENTER_CENTER,
-                    offset: Vec2::ZERO,
-                    boxed: None,
+                    layer: if self.kind == UnitKind::District {
+                        "district"
+                    } else {
+                        "province"
+                    },
+                    fit: Fit::Slide,
+                    key: name_key(&unit.name),
+                    ..Default::default()
                 });
             }
         }

@@ -9,7 +9,7 @@ use egui::{Align2, Color32, Pos2, Response, Stroke, Ui, Vec2, vec2};
 use geo::TriangulateEarcut;
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::labels::{ANNOTATION_PRIORITY, Label, LabelSink};
+use super::labels::{ANNOTATION_PRIORITY, Label, LabelBody, LabelSink, boxed};
 use super::report_layer::fill_mesh;
 use super::style::{faded, map_style, text_scale};
 use super::transform::WorldToScreen;
@@ -105,7 +105,13 @@ impl AnnotationsLayer<'_> {
                 },
                 anchor: l.anchor,
                 offset: l.offset,
-                boxed: l.boxed,
+                body: match l.boxed {
+                    Some(b) => boxed(map_style(self.dark).halo, b),
+                    None => LabelBody::Halo,
+                },
+                layer: "annotation",
+                never_drop: text.main,
+                ..Default::default()
             });
         }
     }
@@ -148,7 +154,11 @@ fn paint_shape(
         }
         Shape::Callout { at, target, text } => {
             let line = screen_line(t, &[*at, *target]);
-            let size = callout_box(painter, text, text_size * scale);
+            let size = callout_box(
+                painter,
+                text,
+                super::style::font_size(painter.ctx(), text_size),
+            );
             let start = leave_box(line[0], line[1], size);
             painter.line_segment([start, line[1]], stroke);
             painter.circle_filled(line[1], 2.0 * stroke.width.max(1.5), stroke.color);

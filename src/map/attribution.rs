@@ -77,17 +77,17 @@ pub fn attribution_lines(frame: &MapFrame<'_>, basemap_source: Option<&str>) -> 
     out
 }
 
-/// Paint the attribution in the bottom-right corner of `rect`.
+/// Paint the attribution in the bottom-right corner of `rect`. Returns its box.
 pub fn paint(
     ui: &egui::Ui,
     rect: Rect,
     frame: &MapFrame<'_>,
     dark: bool,
     basemap_source: Option<&str>,
-) {
+) -> Option<Rect> {
     let text = attribution_lines(frame, basemap_source).join(" · ");
     if text.is_empty() {
-        return;
+        return None;
     }
     let painter = ui.painter_at(rect);
     let (fg, bg) = if dark {
@@ -97,7 +97,7 @@ pub fn paint(
     };
     let galley = painter.layout(
         text,
-        FontId::proportional(11.0 * super::style::text_scale(ui.ctx())),
+        FontId::proportional(super::style::font_size(ui.ctx(), 11.0)),
         fg,
         (rect.width() - 16.0).max(50.0),
     );
@@ -106,4 +106,5 @@ pub fn paint(
         .expand2(vec2(4.0, 2.0));
     painter.rect(r, 2.0, bg, Stroke::NONE, egui::StrokeKind::Inside);
     painter.galley(r.min + vec2(4.0, 2.0), galley, fg);
+    Some(r)
 }

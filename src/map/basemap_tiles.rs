@@ -21,16 +21,22 @@ const TILE_SIZE: u32 = 256;
 struct Request {
     id: TileId,
     dark: bool,
+    px: u32,
 }
+
+/// A cached tile: which tile, dark or light, rendered at how many pixels a side.
+type Key = (TileId, bool, u32);
 
 /// Offline basemap tiles, light or dark.
 pub struct BasemapTiles {
     ctx: Context,
     dark: bool,
-    cache: HashMap<(TileId, bool), Tile>,
-    requested: HashSet<(TileId, bool)>,
+    /// Pixels a side of the tiles rendered (256 × the export's pixel ratio).
+    px: u32,
+    cache: HashMap<Key, Tile>,
+    requested: HashSet<Key>,
     to_worker: Sender<Request>,
-    from_worker: Receiver<(TileId, bool, TileImage)>,
+    from_worker: Receiver<(Key, TileImage)>,
     /// Drawn over the built-in tiles when set.
     source: Option<Box<dyn BasemapSource>>,
 }
@@ -46,8 +52,8 @@ impl BasemapTiles {
                 let (light, dark) = (BasemapStyle::light(), BasemapStyle::dark());
                 while let Ok(req) = requests.recv() {
                     let style = if req.dark { &dark } else { &light };
-                    let img = render_tile(&data, style, req.id.zoom, req.id.x, req.id.y, TILE_SIZE);
-                    if results.send((req.id, req.dark, img)).is_err() {
+                    let img = render_tile(&data, style, req.id.zoom, req.id.x, req.id.y, req.px);
+                    if results.send(((req.id, req.dark, req.px), img)).is_err() {
                         break;
                     }
                     repaint.request_repaint();
@@ -57,6 +63,7 @@ impl BasemapTiles {
         Self {
             ctx,
             dark: false,
+            px: TILE_SIZE,
             cache: HashMap::new(),
             requested: HashSet::new(),
             to_worker,
@@ -67,6 +74,13 @@ impl BasemapTiles {
 
     pub fn set_dark(&mut self, dark: bool) {
         self.dark = dark;
+    }
+
+    /// Render tiles for a display of `ratio` pixels per point (exports at print resolution),
+    /// so a 4K slide's basemap is as sharp as its text.
+    pub fn set_pixel_ratio(&mut self, ratio: f32) {
+        let px = (TILE_SIZE as f32 * ratio.clamp(0.25, 8.0)).round() as u32;
+        self.px = px.clamp(64, atlas_core::basemap::MAX_TILE_SIZE);
     }
 
     /// Tiles asked for and not yet rendered or loaded, built-in and chosen source together
@@ -122,29 +136,31 @@ impl BasemapTiles {
     }
 
     fn receive(&mut self) {
-        while let Ok((id, dark, img)) = self.from_worker.try_recv() {
+        while let Ok((key, img)) = self.from_worker.try_recv() {
+            let (id, dark, px) = key;
             let size = [img.size as usize, img.size as usize];
             let image = ColorImage::from_rgba_unmultiplied(size, &img.rgba);
-            let name = format!("basemap-{}-{}-{}-{}", id.zoom, id.x, id.y, dark);
+            let name = format!("basemap-{}-{}-{}-{}-{px}", id.zoom, id.x, id.y, dark);
             let texture = self.ctx.load_texture(name, image, TextureOptions::LINEAR);
-            self.requested.remove(&(id, dark));
-            self.cache.insert((id, dark), Tile::Raster(texture));
+            self.requested.remove(&key);
+            self.cache.insert(key, Tile::Raster(texture));
         }
     }
 
     fn request(&mut self, id: TileId) {
         self.evict_if_full(id.zoom);
-        let key = (id, self.dark);
+        let key = (id, self.dark, self.px);
         if !self.cache.contains_key(&key) && self.requested.insert(key) {
             let _ = self.to_worker.send(Request {
                 id,
                 dark: self.dark,
+                px: self.px,
             });
         }
     }
 }
 
-/// Cached textures kept before far-away zoom levels are dropped (256 KiB each).
+/// Cached textures kept before far-away zoom levels are dropped (256 KiB each at 256 px).
 const MAX_CACHED: usize = 400;
 
 impl BasemapTiles {
@@ -154,9 +170,9 @@ impl BasemapTiles {
         if self.cache.len() < MAX_CACHED {
             return;
         }
-        let dark = self.dark;
+        let (dark, px) = (self.dark, self.px);
         self.cache
-            .retain(|(id, d), _| *d == dark && id.zoom.abs_diff(zoom) <= 1);
+            .retain(|(id, d, p), _| *d == dark && *p == px && id.zoom.abs_diff(zoom) <= 1);
     }
 }
 
@@ -190,7 +206,7 @@ impl Tiles for BasemapTiles {
         (0..=tile_id.zoom.min(MAX_ZOOM)).rev().find_map(|z| {
             let (id, uv) = ancestor(tile_id, z);
             self.cache
-                .get(&(id, self.dark))
+                .get(&(id, self.dark, self.px))
                 .map(|t| TilePiece::new(t.clone(), uv))
         })
     }

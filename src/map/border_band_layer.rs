@@ -60,7 +60,8 @@ impl Plugin for BorderBandLayer<'_> {
                 priority: 70,
                 anchor: Align2::CENTER_BOTTOM,
                 offset: vec2(0.0, -3.0),
-                boxed: None,
+                layer: "border_band",
+                ..Default::default()
             });
         }
     }

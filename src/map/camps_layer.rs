@@ -6,7 +6,7 @@ use egui::{Align2, Color32, Response, Shape, Stroke, Ui, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::hatch::hatch_segments;
-use super::labels::{Label, LabelSink};
+use super::labels::{Fit, Label, LabelSink, symbol_box, symbol_gap};
 use super::style::faded;
 use super::transform::WorldToScreen;
 use crate::scene::AtlasData;
@@ -82,6 +82,7 @@ impl Plugin for CampsLayer<'_> {
             }
             let c = t.to_screen(shape.label) + vec2(0.0, -24.0);
             camp_icon(&painter, c, 8.0, colour, faded(Color32::WHITE, op));
+            self.labels.obstacle(symbol_box(c, 8.0));
             self.labels.push(Label {
                 text: format!("TTP training centre\n{CAMP_WORDING}"),
                 world: shape.label,
@@ -90,7 +91,8 @@ impl Plugin for CampsLayer<'_> {
                 priority: 950,
                 anchor: Align2::CENTER_TOP,
                 offset: vec2(0.0, 14.0),
-                boxed: None,
+                layer: "camp",
+                ..Default::default()
             });
         }
         for camp in self.points {
@@ -100,6 +102,7 @@ impl Plugin for CampsLayer<'_> {
                 continue;
             }
             camp_icon(&painter, p, 7.0, colour, faded(Color32::WHITE, op));
+            self.labels.obstacle(symbol_box(p, 7.0));
             self.labels.push(Label {
                 text: camp.name.clone(),
                 world: w,
@@ -107,8 +110,10 @@ impl Plugin for CampsLayer<'_> {
                 color: colour,
                 priority: 940,
                 anchor: Align2::LEFT_CENTER,
-                offset: vec2(10.0, 0.0),
-                boxed: None,
+                offset: vec2(symbol_gap(7.0), 0.0),
+                layer: "camp",
+                fit: Fit::Around,
+                ..Default::default()
             });
         }
     }

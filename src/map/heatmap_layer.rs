@@ -1,7 +1,7 @@
 //! The attack-density heatmap: the kernel-density raster (computed on a worker, uploaded as
 //! a texture) laid on the map as one textured quad; and the "synthetic data" badge.
 
-use egui::{Align2, Color32, FontId, Mesh, Rect, Response, Stroke, Ui, pos2, vec2};
+use egui::{Align2, Color32, Mesh, Rect, Response, Stroke, Ui, pos2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::style::faded;
@@ -47,31 +47,37 @@ impl Plugin for HeatmapLayer {
 }
 
 /// A banner at the top of the map naming the incident data shown; red for synthetic data.
+/// A label that is never dropped, so no other label is drawn over it.
 pub struct DatasetBadge {
     pub text: String,
     pub synthetic: bool,
+    pub labels: super::labels::LabelSink,
 }
 
 impl Plugin for DatasetBadge {
-    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        let clip = projector.clip_rect();
-        let painter = ui.painter_at(clip);
-        let scale = super::style::text_scale(ui.ctx());
+    fn run(self: Box<Self>, _: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let t = WorldToScreen::new(projector);
         let (fg, bg, size) = if self.synthetic {
             (Color32::WHITE, Color32::from_rgb(178, 24, 43), 14.0)
         } else {
             (Color32::from_gray(30), Color32::from_white_alpha(215), 12.0)
         };
-        let galley = painter.layout_no_wrap(self.text, FontId::proportional(size * scale), fg);
-        let pos = clip.center_top() + vec2(0.0, 10.0);
-        let rect = Align2::CENTER_TOP.anchor_size(pos, galley.size());
-        painter.rect(
-            rect.expand2(vec2(8.0, 3.0)),
-            4.0,
-            bg,
-            Stroke::new(1.0, Color32::from_black_alpha(90)),
-            egui::StrokeKind::Outside,
-        );
-        painter.galley(rect.min, galley, fg);
+        let top = t.clip.center_top() + vec2(0.0, 7.0);
+        self.labels.push(super::labels::Label {
+            text: self.text,
+            world: t.to_world(top),
+            size,
+            color: fg,
+            priority: super::labels::ANNOTATION_PRIORITY,
+            anchor: Align2::CENTER_TOP,
+            body: super::labels::LabelBody::Panel {
+                fill: bg,
+                stroke: Stroke::new(1.0, Color32::from_black_alpha(90)),
+                pad: vec2(8.0, 3.0),
+            },
+            layer: "dataset_badge",
+            never_drop: true,
+            ..Default::default()
+        });
     }
 }

@@ -50,7 +50,9 @@ impl Plugin for HighlightLayer<'_> {
                 priority: 800,
                 anchor: Align2::CENTER_BOTTOM,
                 offset: vec2(0.0, -12.0),
-                boxed: None,
+                layer: "highlight",
+                never_drop: true,
+                ..Default::default()
             });
         }
     }

@@ -1,9 +1,10 @@
 //! Incidents as points from zoom 8 on (filled: town or exact; ring: district centre only),
 //! clustered further out; hovering shows the incident's row and source, or the cluster size.
 
-use egui::{Align2, Color32, FontId, Mesh, Pos2, Response, Stroke, Ui, Vec2};
+use egui::{Color32, Mesh, Pos2, Response, Stroke, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
+use super::labels::{Label, LabelBody, LabelSink};
 use super::style::faded;
 use super::transform::WorldToScreen;
 use crate::density::clusters::{Cluster, cluster_radius};
@@ -15,6 +16,8 @@ use atlas_core::text::display_text;
 
 /// Point and cluster colour.
 pub const INCIDENT_COLOUR: Color32 = Color32::from_rgb(178, 24, 43);
+/// Size of the numbers on clusters (points; 15 px on a 1080p slide).
+pub const CLUSTER_TEXT: f32 = 12.0;
 /// Point radius, screen points.
 pub const POINT_RADIUS: f32 = 4.0;
 
@@ -22,6 +25,7 @@ pub struct IncidentsLayer<'a> {
     pub density: &'a MapDensity<'a>,
     pub style: LayerStyle,
     pub interactive: bool,
+    pub labels: LabelSink,
 }
 
 /// The tooltip of incident `i`: what, when, who, where (with precision), toll, source.
@@ -101,7 +105,6 @@ impl IncidentsLayer<'_> {
         let op = self.style.opacity;
         let hover = ui.ctx().pointer_hover_pos().filter(|p| t.clip.contains(*p));
         let mut hit: Option<Cluster> = None;
-        let font = FontId::proportional(11.0);
         for c in clusters {
             let w = c.world;
             if w[0] < view[0] || w[0] > view[2] || w[1] < view[1] || w[1] > view[3] {
@@ -116,13 +119,16 @@ impl IncidentsLayer<'_> {
                 Stroke::new(1.2, faded(Color32::WHITE, op)),
             );
             if c.count > 1 {
-                painter.text(
-                    p,
-                    Align2::CENTER_CENTER,
-                    c.count.to_string(),
-                    font.clone(),
-                    faded(Color32::WHITE, op),
-                );
+                self.labels.push(Label {
+                    text: c.count.to_string(),
+                    world: w,
+                    size: CLUSTER_TEXT,
+                    color: faded(Color32::WHITE, op),
+                    priority: 880,
+                    body: LabelBody::Plain,
+                    layer: "cluster",
+                    ..Default::default()
+                });
             }
             if hover.is_some_and(|h| h.distance(p) <= r.max(6.0)) {
                 hit = Some(*c);

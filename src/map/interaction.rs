@@ -78,17 +78,10 @@ pub fn hit_test(
     None
 }
 
-/// The network edge within 6 points of `pos`, if any.
+/// The network diagram's edge within 6 points of `pos`, if any.
 fn edge_at(data: &AtlasData, t: &WorldToScreen, pos: egui::Pos2) -> Option<usize> {
-    super::network_layer::edge_points(data, t)
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            p.map(|[a, b]| (i, super::network_layer::distance_to_segment(pos, a, b)))
-        })
-        .filter(|(_, d)| *d < 6.0)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(i, _)| i)
+    let rect = super::network_diagram::window_rect(t.clip);
+    super::network_diagram::Diagram::new(data, rect).edge_at(data, pos)
 }
 
 fn entry_id(data: &AtlasData, r: EntryRef) -> String {
@@ -118,7 +111,11 @@ impl Plugin for Interaction<'_> {
             let edge = hover
                 .filter(|_| self.layers.shown(LayerId::GroupNetwork))
                 .and_then(|p| edge_at(self.data, &t, p));
-            let hit = if edge.is_some() {
+            let in_diagram = hover.is_some_and(|p| {
+                self.layers.shown(LayerId::GroupNetwork)
+                    && super::network_diagram::window_rect(t.clip).contains(p)
+            });
+            let hit = if edge.is_some() || in_diagram {
                 None
             } else {
                 hover.and_then(|p| hit_test(self.data, self.layers, &t, p))

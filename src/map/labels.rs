@@ -1,17 +1,63 @@
-//! Map labels: layers submit candidates, the last plugin places them by priority without overlap.
+//! Map labels: layers submit candidates (and the symbols labels must not cover) to a sink;
+//! the last plugin places them all with the core label engine.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use egui::{Align2, Color32, FontId, Rect, Response, Stroke, Ui, Vec2, vec2};
-use walkers::{MapMemory, Plugin, Projector};
-
-use super::style::map_style;
-use super::transform::WorldToScreen;
+use egui::{Align2, Color32, Rect, Shape, Stroke, Vec2};
 
 /// Priority of annotation text: placed before every other label and never dropped (the
 /// analyst put it there).
 pub const ANNOTATION_PRIORITY: i32 = 1_000_000;
+
+/// Which positions a label may take.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Fit {
+    /// Exactly where `anchor` and `offset` put it.
+    #[default]
+    Fixed,
+    /// Beside a point symbol: the eight compass positions at a gap of `offset.x` (right of
+    /// the point first).
+    Around,
+    /// Centred on an area's label point, or shifted up or down by its own height.
+    Slide,
+}
+
+/// How a label's box is drawn.
+#[derive(Clone, Default)]
+pub enum LabelBody {
+    /// Text with a halo in the basemap's background colour.
+    #[default]
+    Halo,
+    /// Text alone (white numbers on a cluster disc).
+    Plain,
+    /// Text on a filled, outlined box with `pad` around the text.
+    Panel {
+        fill: Color32,
+        stroke: Stroke,
+        pad: Vec2,
+    },
+    /// A drawing of its own (chips): its size, and its shapes for a given box.
+    Art(Art),
+}
+
+/// A label that draws itself: `size` in points, `draw` gives the shapes for the placed box.
+#[derive(Clone)]
+pub struct Art {
+    pub size: Vec2,
+    pub draw: Rc<dyn Fn(Rect) -> Vec<Shape>>,
+}
+
+impl std::fmt::Debug for LabelBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LabelBody::Halo => f.write_str("Halo"),
+            LabelBody::Plain => f.write_str("Plain"),
+            LabelBody::Panel { fill, .. } => write!(f, "Panel({fill:?})"),
+            LabelBody::Art(a) => write!(f, "Art({:?})", a.size),
+        }
+    }
+}
 
 /// One label candidate.
 #[derive(Debug, Clone)]
@@ -20,82 +66,100 @@ pub struct Label {
     pub world: [f64; 2],
     pub size: f32,
     pub color: Color32,
-    /// Higher is placed first; report places use the highest so they are always shown.
+    /// Higher is placed first.
     pub priority: i32,
     pub anchor: Align2,
     pub offset: Vec2,
-    /// Draw a box around the label (emphasised places).
-    pub boxed: Option<Color32>,
+    pub body: LabelBody,
+    /// What the label belongs to (`"province"`, `"town"`, `"report_place"` …), as reported
+    /// in an export's layout.
+    pub layer: &'static str,
+    pub fit: Fit,
+    /// Report places, annotations, country-level claims: always drawn.
+    pub never_drop: bool,
+    /// Labels with the same key are drawn once (a district and a town of one name).
+    pub key: Option<String>,
+    /// Text wider than this many points wraps.
+    pub wrap: f32,
+    /// Extra space between letters, in ems (spaced capitals of country names).
+    pub tracking: f32,
+    /// With [`Fit::Fixed`]: more offsets tried, in order, when `offset` is taken.
+    pub also: Vec<Vec2>,
 }
 
-/// Where layers put their label candidates during a frame.
+impl Default for Label {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            world: [0.0; 2],
+            size: 12.0,
+            color: Color32::BLACK,
+            priority: 0,
+            anchor: Align2::CENTER_CENTER,
+            offset: Vec2::ZERO,
+            body: LabelBody::Halo,
+            layer: "label",
+            fit: Fit::Fixed,
+            never_drop: false,
+            key: None,
+            wrap: f32::INFINITY,
+            tracking: 0.0,
+            also: Vec::new(),
+        }
+    }
+}
+
+/// The box a point symbol of `radius` points at `centre` keeps clear of labels: a square
+/// between the symbol's inscribed and bounding squares, so that a label [`Fit::Around`] it at
+/// [`symbol_gap`] fits in every compass position, diagonals too.
+pub fn symbol_box(centre: egui::Pos2, radius: f32) -> Rect {
+    Rect::from_center_size(centre, Vec2::splat(1.5 * radius))
+}
+
+/// Distance from a symbol of `radius` points to its label's box ([`Fit::Around`]'s gap).
+pub fn symbol_gap(radius: f32) -> f32 {
+    radius + 6.0
+}
+
+/// The key that makes two labels of one place name one label.
+pub fn name_key(name: &str) -> Option<String> {
+    Some(name.trim().to_lowercase())
+}
+
+/// A text with a box around it in `border` (emphasised places).
+pub fn boxed(halo: Color32, border: Color32) -> LabelBody {
+    LabelBody::Panel {
+        fill: halo,
+        stroke: Stroke::new(1.5, border),
+        pad: egui::vec2(5.5, 3.5),
+    }
+}
+
+#[derive(Default)]
+struct Submitted {
+    labels: Vec<Label>,
+    /// Symbols (screen rectangles) no label may cover.
+    obstacles: Vec<Rect>,
+}
+
+/// Where layers put their label candidates and symbol boxes during a frame.
 #[derive(Clone, Default)]
-pub struct LabelSink(Rc<RefCell<Vec<Label>>>);
+pub struct LabelSink(Rc<RefCell<Submitted>>);
 
 impl LabelSink {
     pub fn push(&self, label: Label) {
-        self.0.borrow_mut().push(label);
+        self.0.borrow_mut().labels.push(label);
     }
 
-    fn take(&self) -> Vec<Label> {
-        std::mem::take(&mut *self.0.borrow_mut())
-    }
-}
-
-/// Places and paints every submitted label, greedily by priority, skipping overlaps.
-pub struct LabelsPlugin {
-    pub sink: LabelSink,
-    pub dark: bool,
-}
-
-impl Plugin for LabelsPlugin {
-    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        let t = WorldToScreen::new(projector);
-        let painter = ui.painter_at(t.clip);
-        let halo = map_style(self.dark).halo;
-        let scale = super::style::text_scale(ui.ctx());
-        let mut labels = self.sink.take();
-        labels.sort_by_key(|l| std::cmp::Reverse(l.priority));
-        let mut placed: Vec<Rect> = Vec::new();
-        for l in labels {
-            let pos = t.to_screen(l.world) + l.offset;
-            if !t.clip.contains(pos) {
-                continue;
-            }
-            let galley = painter.layout_no_wrap(
-                atlas_core::text::display_text(&l.text).into_owned(),
-                FontId::proportional(l.size * scale),
-                l.color,
-            );
-            let rect = l.anchor.anchor_size(pos, galley.size());
-            let padded = rect.expand(3.0);
-            if l.priority < ANNOTATION_PRIORITY && placed.iter().any(|r| r.intersects(padded)) {
-                continue;
-            }
-            placed.push(padded);
-            if let Some(border) = l.boxed {
-                painter.rect(
-                    rect.expand2(vec2(4.0, 2.0)),
-                    3.0,
-                    halo,
-                    Stroke::new(1.5, border),
-                    egui::StrokeKind::Outside,
-                );
-            } else {
-                for d in [
-                    vec2(-1.0, 0.0),
-                    vec2(1.0, 0.0),
-                    vec2(0.0, -1.0),
-                    vec2(0.0, 1.0),
-                    vec2(-1.0, -1.0),
-                    vec2(1.0, 1.0),
-                    vec2(1.0, -1.0),
-                    vec2(-1.0, 1.0),
-                ] {
-                    painter.galley_with_override_text_color(rect.min + d, galley.clone(), halo);
-                }
-            }
-            painter.galley(rect.min, galley, l.color);
+    /// A drawn symbol (camp icon, group dot, cluster disc) that labels must keep clear of.
+    pub fn obstacle(&self, rect: Rect) {
+        if rect.is_finite() {
+            self.0.borrow_mut().obstacles.push(rect);
         }
+    }
+
+    pub(super) fn take(&self) -> (Vec<Label>, Vec<Rect>) {
+        let s = std::mem::take(&mut *self.0.borrow_mut());
+        (s.labels, s.obstacles)
     }
 }

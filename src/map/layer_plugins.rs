@@ -7,8 +7,8 @@ use walkers::Map;
 use super::labels::LabelSink;
 use super::{
     MapDensity, MapFrame, admin_layer, annotations_layer, border_band_layer, camps_layer,
-    choropleth_layer, heatmap_layer, highlight_layer, incidents_layer, network_layer,
-    presence_layer, report_layer, towns_layer,
+    choropleth_layer, heatmap_layer, highlight_layer, incidents_layer, presence_layer,
+    report_layer, towns_layer,
 };
 use crate::state::LayerStyle;
 
@@ -17,7 +17,6 @@ pub(super) struct LayerPlugins<'f, 'd> {
     pub frame: &'f MapFrame<'d>,
     pub labels: LabelSink,
     pub densities: &'f [(&'d LayerDef, MapDensity<'d>)],
-    pub selected_edge: Option<usize>,
     pub interactive: bool,
 }
 
@@ -25,7 +24,7 @@ impl<'f, 'd: 'f> LayerPlugins<'f, 'd> {
     /// `map` with `layer`'s plugin added (unchanged when its data is not loaded).
     pub(super) fn add<'a, 'b>(&self, map: Map<'a, 'b, 'f>, layer: &'d LayerDef) -> Map<'a, 'b, 'f> {
         let (frame, data, labels) = (self.frame, self.frame.atlas(), &self.labels);
-        let (dark, selected_edge) = (frame.dark(), self.selected_edge);
+        let dark = frame.dark();
         let style = LayerStyle::from(&layer.style);
         match layer.kind {
             LayerKind::Basemap => map,
@@ -59,6 +58,7 @@ impl<'f, 'd: 'f> LayerPlugins<'f, 'd> {
                 style,
                 hidden: &layer.style.hidden_groups,
                 dark,
+                labels: labels.clone(),
             }),
             LayerKind::TrainingCamps => map.with_plugin(camps_layer::CampsLayer {
                 data,
@@ -81,12 +81,8 @@ impl<'f, 'd: 'f> LayerPlugins<'f, 'd> {
                 }),
                 None => map,
             },
-            LayerKind::GroupNetwork => map.with_plugin(network_layer::NetworkLayer {
-                data,
-                style,
-                selected_edge,
-                dark,
-            }),
+            // A diagram over the map (the window) or in the layout (exports), not on it.
+            LayerKind::GroupNetwork => map,
             LayerKind::TextPlaces => {
                 match layer.source.as_ref().and_then(|s| frame.scene.texts.get(s)) {
                     Some(text) => map.with_plugin(highlight_layer::HighlightLayer {
@@ -157,6 +153,7 @@ impl<'f, 'd: 'f> LayerPlugins<'f, 'd> {
                     density: d,
                     style,
                     interactive,
+                    labels: self.labels.clone(),
                 }),
                 None => map,
             },

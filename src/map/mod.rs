@@ -11,18 +11,23 @@ pub mod basemap_tiles;
 pub mod border_band_layer;
 pub mod camps_layer;
 pub mod choropleth_layer;
+mod country_layer;
 pub mod hatch;
 mod heat_textures;
 pub mod heatmap_layer;
 mod highlight_layer;
 pub mod incidents_layer;
 mod interaction;
+mod label_place;
 mod labels;
 mod layer_plugins;
+pub mod marks;
+pub mod network_diagram;
 pub mod network_layer;
 pub mod palette;
 mod presence_layer;
 mod report_layer;
+pub mod scale_bar;
 pub mod style;
 pub mod tiles;
 pub mod tools_overlay;
@@ -33,6 +38,7 @@ pub mod wheel_zoom;
 pub use attribution::attribution_lines;
 pub use basemap_tiles::{BasemapLayer, BasemapTiles};
 pub use heat_textures::HeatTextures;
+pub use label_place::{DeferredLabels, LabelsWanted, PendingLabels};
 pub use labels::{Label, LabelSink};
 
 use atlas_core::project::{LayerDef, LayerKind, Project};
@@ -97,10 +103,9 @@ pub fn show_map(
     view: &mut ViewState,
     tiles: &mut BasemapTiles,
     interactive: bool,
-) -> egui::Response {
+) -> MapShown {
     let dark = frame.dark();
     tiles.set_dark(dark);
-    let selected_edge = view.selected_edge;
     let labels = LabelSink::default();
     let data = frame.atlas();
     let densities: Vec<(&LayerDef, MapDensity<'_>)> = frame
@@ -126,15 +131,23 @@ pub fn show_map(
         frame,
         labels: labels.clone(),
         densities: &densities,
-        selected_edge,
         interactive,
     };
     for layer in frame.layers.shown_layers() {
         map = match layer.kind {
-            LayerKind::Basemap => match tiles.take() {
-                Some(t) => map.with_layer(t.layer(), LayerStyle::from(&layer.style).opacity),
-                None => map,
-            },
+            LayerKind::Basemap => {
+                let opacity = LayerStyle::from(&layer.style).opacity;
+                let map = map.with_plugin(country_layer::CountryNamesLayer {
+                    data: &data.basemap,
+                    labels: labels.clone(),
+                    dark,
+                    opacity,
+                });
+                match tiles.take() {
+                    Some(t) => map.with_layer(t.layer(), opacity),
+                    None => map,
+                }
+            }
             _ => plugins.add(map, layer),
         };
     }
@@ -148,23 +161,91 @@ pub fn show_map(
         interactive,
         dark,
     });
-    map = map.with_plugin(labels::LabelsPlugin { sink: labels, dark });
-    if let Some(text) = dataset_badge(frame, &densities) {
+    if let Some(text) = dataset_badge(frame, &densities, &labels) {
         map = map.with_plugin(text);
     }
+    let deferred = DeferredLabels::default();
+    map = map.with_plugin(label_place::LabelsPlugin {
+        sink: labels,
+        dark,
+        deferred: Some(deferred.clone()),
+    });
     let response = ui.add(map);
-    // Exports lay out their own, larger "Sources" line.
+    let mut furniture = Vec::new();
+    // Exports lay out their own, larger "Sources" line and scale bar.
     if interactive {
         wheel_zoom::handle(ui, &response, view);
-        attribution::paint(ui, response.rect, frame, dark, credit.as_deref());
+        let credits = attribution::paint(ui, response.rect, frame, dark, credit.as_deref());
+        furniture.extend(credits);
+        let above = credits.map_or(response.rect.max.y, |r| r.min.y);
+        furniture.extend(window_scale_bar(ui, response.rect, above, view, dark));
+        if frame.layers.shown(LayerKind::GroupNetwork) {
+            furniture.extend(network_diagram::show_in_window(
+                ui,
+                frame,
+                response.rect,
+                view,
+            ));
+        }
     }
-    response
+    MapShown {
+        response,
+        labels: deferred.take(),
+        furniture,
+    }
+}
+
+/// A drawn map whose labels wait for the furniture over it.
+pub struct MapShown {
+    pub response: egui::Response,
+    /// The frame's labels, measured, to be placed by [`MapShown::finish_labels`].
+    pub labels: Option<PendingLabels>,
+    /// What the map drew over itself that labels must avoid (window: attribution, scale bar).
+    pub furniture: Vec<egui::Rect>,
+}
+
+impl MapShown {
+    /// Place and paint the labels clear of this map's furniture and of `more`.
+    pub fn finish_labels(&mut self, more: &[egui::Rect]) -> Vec<atlas_core::labels::PlacedLabel> {
+        let mut all = self.furniture.clone();
+        all.extend_from_slice(more);
+        self.labels
+            .take()
+            .map(|l| l.finish(&all))
+            .unwrap_or_default()
+    }
+}
+
+/// The window's scale bar, bottom left of the map (the export's own drawing). Its box.
+fn window_scale_bar(
+    ui: &egui::Ui,
+    map: egui::Rect,
+    above: f32,
+    view: &ViewState,
+    dark: bool,
+) -> Option<egui::Rect> {
+    if map.width() < 200.0 || map.height() < 120.0 {
+        return None;
+    }
+    let painter = ui.painter_at(map);
+    let right = egui::pos2(map.min.x + 14.0 + 140.0, above - 12.0);
+    let mark = marks::scale_bar(
+        &painter,
+        view,
+        map,
+        right,
+        0.64,
+        marks::Ink::new(dark),
+        egui::FontId::proportional(12.0),
+    );
+    Some(mark.rect)
 }
 
 /// The badge naming the incident data shown (red for the synthetic demo).
 fn dataset_badge(
     frame: &MapFrame<'_>,
     densities: &[(&LayerDef, MapDensity<'_>)],
+    labels: &LabelSink,
 ) -> Option<heatmap_layer::DatasetBadge> {
     let mut names: Vec<String> = Vec::new();
     let mut synthetic = false;
@@ -186,5 +267,6 @@ fn dataset_badge(
     (!names.is_empty()).then(|| heatmap_layer::DatasetBadge {
         text: names.join(" · "),
         synthetic,
+        labels: labels.clone(),
     })
 }

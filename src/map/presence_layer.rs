@@ -8,6 +8,7 @@ use egui::{Color32, FontId, Response, Shape, Stroke, Ui, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::hatch::hatch_segments;
+use super::labels::{Art, Label, LabelBody};
 use super::palette::group_colour;
 use super::style::{faded, map_style};
 use super::transform::WorldToScreen;
@@ -63,9 +64,77 @@ pub struct PresenceLayer<'a> {
     pub style: LayerStyle,
     pub hidden: &'a BTreeSet<String>,
     pub dark: bool,
+    pub labels: super::labels::LabelSink,
 }
 
 impl PresenceLayer<'_> {
+    /// Country-level claims as one label: a caption and a chip per group, below the
+    /// country's label point, never dropped (the claim is "somewhere in the country", never
+    /// a country fill).
+    fn country_chips(&self, painter: &egui::Painter, country: &str, groups: &[&str]) -> Label {
+        let ink = map_style(self.dark).label;
+        let halo = map_style(self.dark).halo;
+        let font = FontId::proportional(super::style::font_size(painter.ctx(), 12.0));
+        let text = format!("In {country} (country-level):");
+        let caption = painter.layout_no_wrap(text.clone(), font.clone(), ink);
+        let chips: Vec<_> = groups
+            .iter()
+            .map(|g| {
+                let gal = painter.layout_no_wrap(self.short(g).to_owned(), font.clone(), ink);
+                (self.colour(g), gal)
+            })
+            .collect();
+        let width = chips
+            .iter()
+            .map(|(_, gal)| gal.size().x + 12.0)
+            .sum::<f32>()
+            .max(caption.size().x);
+        let line = caption.size().y + 2.0;
+        let draw = move |r: egui::Rect| {
+            let mut out = vec![Shape::rect_filled(r, 4.0, halo)];
+            let origin = r.min + vec2(4.0, 2.0);
+            out.push(Shape::galley(origin, caption.clone(), ink));
+            let mut x = origin.x;
+            for (colour, gal) in &chips {
+                let c = egui::Rect::from_min_size(
+                    egui::pos2(x, origin.y + line),
+                    vec2(gal.size().x + 8.0, line),
+                );
+                out.push(Shape::Rect(egui::epaint::RectShape::new(
+                    c,
+                    3.0,
+                    halo,
+                    Stroke::new(2.0, *colour),
+                    egui::StrokeKind::Inside,
+                )));
+                out.push(Shape::galley(c.min + vec2(4.0, 1.0), gal.clone(), ink));
+                x += c.width() + 4.0;
+            }
+            out
+        };
+        let names: Vec<&str> = groups.iter().map(|g| self.short(g)).collect();
+        Label {
+            text: format!("{text} {}", names.join(", ")),
+            anchor: egui::Align2::CENTER_TOP,
+            offset: vec2(0.0, 38.0),
+            // Further down, or above the label point, when that is taken.
+            also: vec![
+                vec2(0.0, 38.0 + 2.0 * line + 12.0),
+                vec2(0.0, -38.0 - 2.0 * line - 6.0),
+                vec2(-width * 0.6, 38.0),
+                vec2(width * 0.6, 38.0),
+            ],
+            body: LabelBody::Art(Art {
+                size: vec2(width + 8.0, 2.0 * line + 6.0),
+                draw: std::rc::Rc::new(draw),
+            }),
+            layer: "presence_chips",
+            priority: 960,
+            never_drop: true,
+            ..Default::default()
+        }
+    }
+
     fn colour(&self, group: &str) -> Color32 {
         let i = self
             .data
@@ -112,55 +181,11 @@ impl Plugin for PresenceLayer<'_> {
                     // Country-level claims: a caption and chips at the country's label point,
                     // never a country fill (the claim is "somewhere in the country").
                     let unit = &self.data.gazetteer.units[i];
-                    // Below the country's label point, clear of the group network's nodes.
-                    let c = t.to_screen(self.data.shapes[i].label) + vec2(0.0, 40.0);
-                    let ink = map_style(self.dark).label;
-                    let caption = painter.layout_no_wrap(
-                        format!("In {} (country-level):", unit.name),
-                        FontId::proportional(12.0 * super::style::text_scale(ui.ctx())),
-                        ink,
-                    );
-                    let chips: Vec<_> = groups
-                        .iter()
-                        .map(|g| {
-                            (
-                                g,
-                                painter.layout_no_wrap(
-                                    self.short(g).to_owned(),
-                                    FontId::proportional(12.0 * super::style::text_scale(ui.ctx())),
-                                    ink,
-                                ),
-                            )
-                        })
-                        .collect();
-                    let width = chips
-                        .iter()
-                        .map(|(_, gal)| gal.size().x + 12.0)
-                        .sum::<f32>()
-                        .max(caption.size().x);
-                    let mut x = c.x - width / 2.0;
-                    let line = caption.size().y + 2.0;
-                    let bg = egui::Rect::from_min_size(
-                        egui::pos2(x - 4.0, c.y - 2.0),
-                        vec2(width + 8.0, 2.0 * line + 6.0),
-                    );
-                    painter.rect_filled(bg, 4.0, halo);
-                    painter.galley(egui::pos2(x, c.y), caption, ink);
-                    for (g, gal) in chips {
-                        let r = egui::Rect::from_min_size(
-                            egui::pos2(x, c.y + line),
-                            vec2(gal.size().x + 8.0, line),
-                        );
-                        painter.rect(
-                            r,
-                            3.0,
-                            halo,
-                            Stroke::new(2.0, self.colour(g)),
-                            egui::StrokeKind::Inside,
-                        );
-                        painter.galley(r.min + vec2(4.0, 1.0), gal, ink);
-                        x += r.width() + 4.0;
-                    }
+                    let label = self.country_chips(&painter, &unit.name, &groups);
+                    self.labels.push(Label {
+                        world: self.data.shapes[i].label,
+                        ..label
+                    });
                 }
                 (EntryRef::Unit(i), _) => {
                     let shape = &self.data.shapes[i];
@@ -183,12 +208,10 @@ impl Plugin for PresenceLayer<'_> {
                     let town = &self.data.gazetteer.towns[i];
                     let p = t.to_screen(atlas_core::basemap::lonlat_to_world(town.lon, town.lat));
                     for (k, g) in groups.iter().enumerate() {
-                        painter.circle(
-                            town_dot(p, k),
-                            DOT_RADIUS,
-                            self.colour(g),
-                            Stroke::new(1.5, halo),
-                        );
+                        let c = town_dot(p, k);
+                        painter.circle(c, DOT_RADIUS, self.colour(g), Stroke::new(1.5, halo));
+                        self.labels
+                            .obstacle(super::labels::symbol_box(c, DOT_RADIUS));
                     }
                 }
             }

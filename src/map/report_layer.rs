@@ -4,7 +4,7 @@ use atlas_core::model::{EntryRef, UnitKind};
 use egui::{Align2, Mesh, Response, Shape, Stroke, Ui, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::labels::{Label, LabelSink};
+use super::labels::{Fit, Label, LabelBody, LabelSink, boxed, name_key, symbol_box, symbol_gap};
 use super::style::{faded, map_style};
 use super::transform::WorldToScreen;
 use crate::scene::AtlasData;
@@ -74,9 +74,20 @@ impl Plugin for ReportLayer<'_> {
                         size: 15.0,
                         color: faded(color, op),
                         priority: if place.context { 900 } else { 1000 },
-                        anchor: Align2::CENTER_CENTER,
-                        offset: vec2(0.0, 0.0),
-                        boxed: (!place.context).then_some(faded(color, op)),
+                        body: if place.context {
+                            LabelBody::Halo
+                        } else {
+                            boxed(faded(s.halo, op), faded(color, op))
+                        },
+                        layer: if place.context {
+                            "report_context"
+                        } else {
+                            "report_place"
+                        },
+                        fit: Fit::Slide,
+                        never_drop: !place.context,
+                        key: name_key(&place.name),
+                        ..Default::default()
                     });
                 }
                 EntryRef::Town(i) => {
@@ -102,9 +113,15 @@ impl Plugin for ReportLayer<'_> {
                         color: faded(color, op),
                         priority: 1000,
                         anchor: Align2::LEFT_CENTER,
-                        offset: vec2(d + 5.0, 0.0),
-                        boxed: Some(faded(color, op)),
+                        offset: vec2(symbol_gap(d), 0.0),
+                        body: boxed(faded(s.halo, op), faded(color, op)),
+                        layer: "report_place",
+                        fit: Fit::Around,
+                        never_drop: true,
+                        key: name_key(&place.name),
+                        ..Default::default()
                     });
+                    self.labels.obstacle(symbol_box(p, d));
                 }
             }
         }

@@ -66,6 +66,14 @@ pub fn text_scale(ctx: &egui::Context) -> f32 {
     ctx.data(|d| d.get_temp::<f32>(scale_id())).unwrap_or(1.0)
 }
 
+/// A font size of `size` points on this map: scaled for exports and then rounded to whole
+/// points, so the slide's text is the same size at every pixel ratio (egui rounds font sizes
+/// to whole pixels: 15.6 pt would be 16 px at 1080p but 31 px, 15.5 pt, at 4K).
+pub fn font_size(ctx: &egui::Context, size: f32) -> f32 {
+    let s = text_scale(ctx);
+    if s == 1.0 { size } else { (size * s).round() }
+}
+
 pub fn set_text_scale(ctx: &egui::Context, scale: f32) {
     ctx.data_mut(|d| d.insert_temp(scale_id(), scale));
 }

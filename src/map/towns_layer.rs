@@ -3,7 +3,7 @@
 use egui::{Align2, Response, Stroke, Ui, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::labels::{Label, LabelSink};
+use super::labels::{Fit, Label, LabelSink, name_key, symbol_box, symbol_gap};
 use super::style::{faded, map_style};
 use super::transform::WorldToScreen;
 use crate::scene::AtlasData;
@@ -62,9 +62,13 @@ impl Plugin for TownsLayer<'_> {
                     40 - i32::from(town.rank) * 5
                 },
                 anchor: Align2::LEFT_CENTER,
-                offset: vec2(r + 3.0, 0.0),
-                boxed: None,
+                offset: vec2(symbol_gap(r), 0.0),
+                layer: "town",
+                fit: Fit::Around,
+                key: name_key(&town.name),
+                ..Default::default()
             });
+            self.labels.obstacle(symbol_box(p, r));
         }
         for region in self.data.regions.iter() {
             if region.class != "Range/mtn" && t.zoom < 6.0 {
@@ -76,9 +80,9 @@ impl Plugin for TownsLayer<'_> {
                 size: 13.0,
                 color: faded(s.region, self.style.opacity),
                 priority: 5 - i32::from(region.scalerank),
-                anchor: Align2::CENTER_CENTER,
-                offset: vec2(0.0, 0.0),
-                boxed: None,
+                layer: "region",
+                fit: Fit::Slide,
+                ..Default::default()
             });
         }
     }

@@ -3,6 +3,7 @@
 
 use egui::{Color32, Mesh, Sense, Stroke, pos2, vec2};
 
+use super::legend::line;
 use crate::density::analysis::class_labels;
 use crate::density::heat::{ramp_rgba, scaled_at};
 use crate::density::params::{by_noun, method_name, weight_noun};
@@ -19,16 +20,20 @@ pub const WARNING_RED: Color32 = Color32::from_rgb(190, 25, 40);
 /// One legend row, its swatch faded to the layer's `opacity` as the map draws it.
 fn row(
     ui: &mut egui::Ui,
+    layer: LayerId,
     opacity: f32,
     text: &str,
     swatch: impl FnOnce(&egui::Painter, egui::Rect),
 ) {
-    ui.horizontal_top(|ui| {
-        let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
-        let mut painter = ui.painter().clone();
-        painter.multiply_opacity(opacity);
-        swatch(&painter, rect);
-        ui.add(egui::Label::new(text).wrap());
+    super::legend_record::record(ui.ctx(), layer, text);
+    line(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
+            let mut painter = ui.painter().clone();
+            painter.multiply_opacity(opacity);
+            swatch(&painter, rect);
+            ui.add(egui::Label::new(text).wrap());
+        })
     });
 }
 
@@ -99,53 +104,63 @@ fn entries(
 ) {
     let (dark, layers) = (frame.dark(), frame.layers);
     let Some(ds) = ds else {
-        ui.label("Incidents: loading…");
+        line(ui, |ui| ui.label("Incidents: loading…"));
         return;
     };
     // The text colour, not the theme's strong colour: an export's legend sets its own ink.
     let ink = ui.visuals().text_color();
-    ui.label(
-        egui::RichText::new(format!("Attack density: {}", ds.origin.name))
-            .strong()
-            .color(ink),
-    );
+    line(ui, |ui| {
+        ui.label(
+            egui::RichText::new(format!("Attack density: {}", ds.origin.name))
+                .strong()
+                .color(ink),
+        )
+    });
     if ds.synthetic() {
-        ui.colored_label(WARNING_RED, SYNTHETIC_WARNING);
+        line(ui, |ui| ui.colored_label(WARNING_RED, SYNTHETIC_WARNING));
     }
     let Some(a) = a else {
-        ui.label("Computing…");
+        line(ui, |ui| ui.label("Computing…"));
         return;
     };
     let q = &a.params.query;
     let noun = weight_noun(q.weight);
-    ui.label(format!(
-        "{} of {} incidents selected ({} fatalities)",
-        a.shown.incidents,
-        ds.len(),
-        a.fatalities
-    ));
+    line(ui, |ui| {
+        ui.label(format!(
+            "{} of {} incidents selected ({} fatalities)",
+            a.shown.incidents,
+            ds.len(),
+            a.fatalities
+        ))
+    });
     if shown(LayerId::Heatmap)
         && let Some(heat) = &a.heat
     {
-        ui.label(format!(
+        let heading = format!(
             "Heatmap: {noun} per 100 km² (kernel density, bandwidth {} km)",
             q.bandwidth_km
-        ));
+        );
+        super::legend_record::record(ui.ctx(), LayerId::Heatmap, &heading);
+        line(ui, |ui| ui.label(heading));
         ramp(ui, heat.peak, dark, layers.get(LayerId::Heatmap).opacity);
-        ui.label(if heat.shared {
-            "Colour scale: the same for every frame of this length (the highest any reaches)"
-        } else {
-            "Colour scale: this view's own peak"
+        line(ui, |ui| {
+            ui.label(if heat.shared {
+                "Colour scale: the same for every frame of this length (the highest any reaches)"
+            } else {
+                "Colour scale: this view's own peak"
+            })
         });
     }
     if shown(LayerId::Choropleth) {
         let op = layers.get(LayerId::Choropleth).opacity;
         let u = &a.units;
-        ui.label(format!(
-            "Choropleth: {noun} per {} ({})",
-            by_noun(u.by),
-            method_name(q.method)
-        ));
+        line(ui, |ui| {
+            ui.label(format!(
+                "Choropleth: {noun} per {} ({})",
+                by_noun(u.by),
+                method_name(q.method)
+            ))
+        });
         let n = u.classes.len();
         for (i, label) in class_labels(&u.classes).iter().enumerate() {
             let noun = if label == "1" {
@@ -153,41 +168,58 @@ fn entries(
             } else {
                 noun
             };
-            row(ui, op, &format!("{label} {noun}"), |p, r| {
-                p.rect_filled(
+            row(
+                ui,
+                LayerId::Choropleth,
+                op,
+                &format!("{label} {noun}"),
+                |p, r| {
+                    p.rect_filled(
+                        r.shrink(2.0),
+                        2.0,
+                        class_colour(i, n).gamma_multiply(FILL_ALPHA),
+                    );
+                },
+            );
+        }
+        row(
+            ui,
+            LayerId::Choropleth,
+            op,
+            &format!("0 {noun}: no fill"),
+            |p, r| {
+                p.rect_stroke(
                     r.shrink(2.0),
                     2.0,
-                    class_colour(i, n).gamma_multiply(FILL_ALPHA),
+                    Stroke::new(1.0, Color32::from_gray(140)),
+                    egui::StrokeKind::Inside,
                 );
-            });
-        }
-        row(ui, op, &format!("0 {noun}: no fill"), |p, r| {
-            p.rect_stroke(
-                r.shrink(2.0),
-                2.0,
-                Stroke::new(1.0, Color32::from_gray(140)),
-                egui::StrokeKind::Inside,
-            );
-        });
+            },
+        );
         let unassigned: u64 = u.table.unassigned.iter().map(|c| c.events).sum();
         if u.by == By::District && unassigned > 0 {
-            ui.weak(format!(
-                "{} located only to a province: in no district",
-                count_noun(unassigned as usize, "event", "events")
-            ));
+            line(ui, |ui| {
+                ui.weak(format!(
+                    "{} located only to a province: in no district",
+                    count_noun(unassigned as usize, "event", "events")
+                ))
+            });
         }
         if u.table.outside_events > 0 {
-            ui.weak(format!(
-                "{} outside every {}",
-                count_noun(u.table.outside_events as usize, "event", "events"),
-                by_noun(u.by)
-            ));
+            line(ui, |ui| {
+                ui.weak(format!(
+                    "{} outside every {}",
+                    count_noun(u.table.outside_events as usize, "event", "events"),
+                    by_noun(u.by)
+                ))
+            });
         }
     }
     if shown(LayerId::Incidents) {
         let op = layers.get(LayerId::Incidents).opacity;
         row(
             ui,
+            LayerId::Incidents,
             op,
             "Incident, exact or town (zoom 8 and closer)",
             |p, r| {
@@ -201,6 +233,7 @@ fn entries(
         );
         row(
             ui,
+            LayerId::Incidents,
             op,
             "Incident located to a district centre only",
             |p, r| {
@@ -209,6 +242,7 @@ fn entries(
         );
         row(
             ui,
+            LayerId::Incidents,
             op,
             "Cluster: number of incidents (farther out)",
             |p, r| {
@@ -222,12 +256,14 @@ fn entries(
         );
         let coarse = a.shown.incidents.saturating_sub(a.shown.mapped);
         if coarse > 0 {
-            ui.weak(format!(
-                "{coarse} located only to a province or country: counted, not drawn"
-            ));
+            line(ui, |ui| {
+                ui.weak(format!(
+                    "{coarse} located only to a province or country: counted, not drawn"
+                ))
+            });
         }
         if a.from_cube {
-            ui.weak("Points: updating for the new dates…");
+            line(ui, |ui| ui.weak("Points: updating for the new dates…"));
         }
     }
 }
@@ -237,7 +273,7 @@ fn entries(
 fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool, opacity: f32) {
     // Sized with the text, so an export's scaled legend gets a scaled ramp.
     let scale = egui::TextStyle::Body.resolve(ui.style()).size / 14.0;
-    let (rect, _) = ui.allocate_exact_size(vec2(200.0, 30.0) * scale, Sense::hover());
+    let (rect, _) = ui.allocate_exact_size((vec2(200.0, 30.0) * scale).round(), Sense::hover());
     let bar = egui::Rect::from_min_size(rect.min, vec2(rect.width(), 12.0 * scale));
     let mut faded = ui.painter().clone();
     faded.multiply_opacity(opacity);
@@ -286,17 +322,22 @@ fn ramp(ui: &mut egui::Ui, peak: f64, dark: bool, opacity: f32) {
 
 /// The density legend as a foldable box over the map's lower-right corner (in this region
 /// the plains of Punjab and Sindh, away from the border areas the data is about) (`map` is the map's rect).
-pub fn overlay(ui: &mut egui::Ui, map: egui::Rect, density: &DensityState, frame: &MapFrame<'_>) {
+pub fn overlay(
+    ui: &mut egui::Ui,
+    map: egui::Rect,
+    density: &DensityState,
+    frame: &MapFrame<'_>,
+) -> Option<egui::Rect> {
     let dark = frame.dark();
     if !frame.layers.any_density() {
-        return;
+        return None;
     }
     let fill = if dark {
         Color32::from_rgba_unmultiplied(25, 25, 30, 225)
     } else {
         Color32::from_rgba_unmultiplied(250, 250, 248, 230)
     };
-    egui::Area::new(egui::Id::unique("density-legend"))
+    let shown = egui::Area::new(egui::Id::unique("density-legend"))
         .pivot(egui::Align2::RIGHT_BOTTOM)
         .fixed_pos(map.right_bottom() + vec2(-10.0, -38.0))
         .constrain_to(map)
@@ -318,4 +359,5 @@ pub fn overlay(ui: &mut egui::Ui, map: egui::Rect, density: &DensityState, frame
                         .show(ui, |ui| show(ui, density, frame));
                 });
         });
+    Some(shown.response.rect)
 }

@@ -18,6 +18,7 @@ pub mod import_dialog;
 mod import_mapping;
 pub mod layers_panel;
 pub mod legend;
+pub mod legend_record;
 pub mod menu;
 pub mod report_reader;
 pub mod search_box;

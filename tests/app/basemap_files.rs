@@ -16,7 +16,8 @@ fn data() -> Arc<AtlasData> {
         .clone()
 }
 
-const SIDE: u32 = 1024;
+/// Pixel ratio 1 (1440² is the reference slide's area): a tile is 256 pixels.
+const SIDE: u32 = 1440;
 
 fn offline() -> BasemapOptions {
     BasemapOptions {

@@ -18,7 +18,8 @@ fn data() -> Arc<AtlasData> {
         .clone()
 }
 
-const SIDE: u32 = 768;
+/// Pixel ratio 1 (1440² is the reference slide's area): a tile is 256 pixels.
+const SIDE: u32 = 1440;
 const CREDIT: &str = "© Loopback Test Tiles";
 
 fn exporter() -> Exporter {

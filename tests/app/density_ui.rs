@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use atlas_core::project::{Edit, LayerFilter};
+use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use egui_kittest::{Harness, SnapshotOptions};
 use frontier_atlas::app::AtlasApp;
 use frontier_atlas::density::Dataset;
 use frontier_atlas::density::SYNTHETIC_WARNING;
@@ -237,12 +237,7 @@ fn heatmap_snapshot() {
         .center_at(walkers::lon_lat(68.6, 30.6));
     let _ = h.state_mut().view.memory.set_zoom(6.0);
     settle(&mut h);
-    h.snapshot_options(
-        "heatmap",
-        &SnapshotOptions::new()
-            .threshold(2.0)
-            .max_failed_pixels(2000),
-    );
+    h.snapshot_options("heatmap", &crate::snapshot_strict::strict());
 }
 
 #[test]
@@ -257,12 +252,7 @@ fn choropleth_snapshot() {
         let _ = app.view.memory.set_zoom(6.0);
     }
     settle(&mut h);
-    h.snapshot_options(
-        "choropleth",
-        &SnapshotOptions::new()
-            .threshold(2.0)
-            .max_failed_pixels(2000),
-    );
+    h.snapshot_options("choropleth", &crate::snapshot_strict::strict());
 }
 
 #[test]

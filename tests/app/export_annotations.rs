@@ -101,7 +101,7 @@ fn export_of_a_saved_project_shows_its_annotations() {
         "--project",
         file.to_str().expect("utf-8"),
         "--size",
-        "640x360",
+        "1280x720",
         "--out",
         out.to_str().expect("utf-8"),
     ]);

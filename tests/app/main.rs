@@ -29,6 +29,8 @@ mod project_session;
 mod project_ui;
 mod report_ui;
 mod search_ui;
+mod slide_layout;
+mod snapshot_strict;
 mod text_scripts;
 mod time_playback;
 mod timeline_ui;

@@ -4,7 +4,6 @@
 use std::process::Command;
 
 use atlas_core::text::display_text;
-use egui_kittest::SnapshotOptions;
 
 use crate::common::builder;
 
@@ -23,10 +22,7 @@ fn arabic_script_labels_render_joined_right_to_left() {
             ui.label("→ ✓");
         });
     h.run();
-    h.snapshot_options(
-        "arabic_script_labels",
-        &SnapshotOptions::new().threshold(2.0).max_failed_pixels(60),
-    );
+    h.snapshot_options("arabic_script_labels", &crate::snapshot_strict::strict());
 }
 
 #[test]

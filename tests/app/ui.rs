@@ -2,8 +2,8 @@
 //! Esc, and a PNG snapshot of the start view (`UPDATE_SNAPSHOTS=1 cargo test` re-blesses).
 
 use atlas_core::project::{BasemapSpec, Edit};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use egui_kittest::{Harness, SnapshotOptions};
 use frontier_atlas::app::AtlasApp;
 
 use crate::common::{data, settle};
@@ -91,12 +91,7 @@ fn hover_shows_the_unit_and_click_selects_it_and_esc_clears() {
 fn start_view_snapshot() {
     let mut h = harness(1600.0, 1000.0);
     settle(&mut h);
-    h.snapshot_options(
-        "start_view",
-        &SnapshotOptions::new()
-            .threshold(2.0)
-            .max_failed_pixels(2000),
-    );
+    h.snapshot_options("start_view", &crate::snapshot_strict::strict());
 }
 
 #[test]
@@ -108,12 +103,7 @@ fn districts_view_snapshot() {
         .center_at(walkers::lon_lat(70.3, 33.6));
     let _ = h.state_mut().view.memory.set_zoom(8.0);
     settle(&mut h);
-    h.snapshot_options(
-        "districts_khost_zoom8",
-        &SnapshotOptions::new()
-            .threshold(2.0)
-            .max_failed_pixels(2000),
-    );
+    h.snapshot_options("districts_khost_zoom8", &crate::snapshot_strict::strict());
 }
 
 #[test]
@@ -127,10 +117,5 @@ fn dark_view_snapshot() {
         .center_at(walkers::lon_lat(66.0, 28.0));
     let _ = h.state_mut().view.memory.set_zoom(7.0);
     settle(&mut h);
-    h.snapshot_options(
-        "dark_balochistan_zoom7",
-        &SnapshotOptions::new()
-            .threshold(2.0)
-            .max_failed_pixels(2000),
-    );
+    h.snapshot_options("dark_balochistan_zoom7", &crate::snapshot_strict::strict());
 }

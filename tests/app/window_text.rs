@@ -78,7 +78,7 @@ fn legend_image(layers: Vec<atlas_core::project::LayerDef>) -> image::RgbaImage 
                 scene: &scene,
                 heat: &heat,
             };
-            frontier_atlas::ui::legend::show(ui, &frame, true);
+            frontier_atlas::ui::legend::show(ui, &frame, true, true);
         });
     h.run();
     h.render().expect("render")

@@ -123,17 +123,21 @@ pub fn known_tile_job(
     if let Some(spec) = spec {
         project.basemap = atlas_core::project::BasemapSpec::from_tiles(spec);
     }
-    let settings = ExportSettings {
+    let mut settings = ExportSettings {
         size: [side, side],
         center: [lon, lat],
-        zoom: f64::from(z) - (f64::from(side) / frontier_atlas::export::REFERENCE_WIDTH).log2(),
         legend: false,
         scale_bar: false,
         north_arrow: false,
         attribution: true,
+        inset: false,
         timestamp: None,
         ..Default::default()
     };
+    // Zoom `z` exactly: one tile is 256 points, 256 pixels at the side of 1440 the tests
+    // use (the reference slide's area: pixel ratio 1).
+    let width = f64::from(settings.logical_size()[0]);
+    settings.zoom = f64::from(z) - (width / frontier_atlas::export::REFERENCE_WIDTH).log2();
     ExportJob::new(
         &project,
         frontier_atlas::session::Scene::bare(data),

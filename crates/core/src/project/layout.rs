@@ -89,6 +89,9 @@ pub struct PageLayout {
     pub timestamp: bool,
     /// Locator inset (the region among its neighbours, with the view's extent).
     pub inset: bool,
+    /// Key the basemap's own symbols (international and disputed borders) in the legend.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub legend_basemap: bool,
 }
 
 impl Default for PageLayout {
@@ -104,6 +107,7 @@ impl Default for PageLayout {
             attribution: true,
             timestamp: true,
             inset: true,
+            legend_basemap: false,
         }
     }
 }

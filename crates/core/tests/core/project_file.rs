@@ -90,6 +90,7 @@ fn rich(dir: &Path) -> Project {
         attribution: false,
         timestamp: false,
         inset: false,
+        legend_basemap: true,
     };
     p.basemap = BasemapSpec::Builtin { dark: true };
     p

@@ -1,15 +1,48 @@
-//! Map marks of an export: north arrow, scale bar (true at its own latitude) and the
-//! "SYNTHETIC DATA" watermark.
+//! Map marks drawn over the map in the window and in exports: north arrow, scale bar (true
+//! at its own latitude) and the "SYNTHETIC DATA" watermark.
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, pos2, vec2};
 use walkers::{MercatorProjection, Projector};
 
-use super::layout::{Ink, ScaleBarMark};
 use super::scale_bar::ScaleBar;
 use crate::state::{ViewState, start_position};
 
+/// The scale bar as drawn: its end points (screen points), the length it claims, and the
+/// box it takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleBarMark {
+    pub start: Pos2,
+    pub end: Pos2,
+    pub km: f64,
+    pub label: String,
+    pub rect: Rect,
+}
+
+/// Text and background colours of the marks and layout boxes.
+#[derive(Clone, Copy)]
+pub struct Ink {
+    pub ink: Color32,
+    pub paper: Color32,
+}
+
+impl Ink {
+    pub fn new(dark: bool) -> Self {
+        if dark {
+            Self {
+                ink: Color32::from_gray(235),
+                paper: Color32::from_black_alpha(200),
+            }
+        } else {
+            Self {
+                ink: Color32::from_gray(25),
+                paper: Color32::from_white_alpha(225),
+            }
+        }
+    }
+}
+
 /// North arrow in the top-right corner of the map. Returns its rect.
-pub(super) fn north_arrow(
+pub fn north_arrow(
     painter: &Painter,
     map: Rect,
     s: f32,
@@ -49,7 +82,7 @@ pub(super) fn north_arrow(
 
 /// Scale bar whose right end is at `right_end`. Its length is computed for the latitude the
 /// bar is drawn at (Mercator stretches with latitude), so it is true where it stands.
-pub(super) fn scale_bar(
+pub fn scale_bar(
     painter: &Painter,
     view: &ViewState,
     map: Rect,
@@ -81,7 +114,7 @@ pub(super) fn scale_bar(
     }
     let label = bar.label();
     painter.text(
-        pos2((x0 + x1) / 2.0, y - 6.0 * s),
+        pos2((x0 + x1) / 2.0, y - 6.0 * s).round(),
         Align2::CENTER_BOTTOM,
         &label,
         font,
@@ -92,11 +125,13 @@ pub(super) fn scale_bar(
         end: pos2(x1, y),
         km: bar.km,
         label,
+        rect: r,
     }
 }
 
 /// "SYNTHETIC DATA" across the map's diagonal, translucent red, sized to fit the map.
-pub(super) fn watermark(painter: &Painter, map: Rect, s: f32) {
+/// Returns the bounding box of the turned text.
+pub fn watermark(painter: &Painter, map: Rect, s: f32) -> Rect {
     let colour = Color32::from_rgba_unmultiplied(200, 0, 0, 60);
     let text = "SYNTHETIC DATA";
     let angle = -(map.height() / map.width()).atan().min(0.6);
@@ -112,7 +147,13 @@ pub(super) fn watermark(painter: &Painter, map: Rect, s: f32) {
     let half = g.size() / 2.0;
     let (sin, cos) = angle.sin_cos();
     let rotated_half = vec2(cos * half.x - sin * half.y, sin * half.x + cos * half.y);
+    let (w, h) = (g.size().x, g.size().y);
     painter.add(
         egui::epaint::TextShape::new(map.center() - rotated_half, g, colour).with_angle(angle),
     );
+    let extent = vec2(
+        (cos * w).abs() + (sin * h).abs(),
+        (sin * w).abs() + (cos * h).abs(),
+    );
+    Rect::from_center_size(map.center(), extent)
 }
