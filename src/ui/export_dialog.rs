@@ -159,6 +159,8 @@ fn layout_controls(
         ui.checkbox(&mut l.legend, "Legend");
         ui.checkbox(&mut l.scale_bar, "Scale bar");
         ui.checkbox(&mut l.north_arrow, "North arrow");
+        ui.checkbox(&mut l.inset, "Locator inset");
+        ui.checkbox(&mut l.legend_basemap, "Borders in legend");
         ui.checkbox(&mut l.attribution, "Sources");
         ui.checkbox(&mut l.timestamp, "Date/time");
     });
@@ -234,7 +236,8 @@ pub fn show(
     edit
 }
 
-/// The live preview: the export layout itself, drawn small with the same proportions.
+/// The live preview: the export itself — the slide laid out at its own size in points —
+/// drawn on a layer scaled down to the dialog, so that it is what is saved.
 fn preview(
     ui: &mut egui::Ui,
     dlg: &mut ExportDialog,
@@ -242,24 +245,26 @@ fn preview(
     tiles: &mut BasemapTiles,
     settings: &ExportSettings,
 ) {
-    let [w, h] = settings.size.map(|v| v as f32);
+    let [lw, lh] = settings.logical_size();
     let pw = ui.available_width().min(540.0);
-    let preview = ExportSettings {
-        size: [pw as u32, (pw * h / w).max(16.0) as u32],
-        ..settings.clone()
-    };
-    dlg.preview_view = ViewState::at(settings.center, preview.export_zoom().clamp(2.0, 18.0));
-    let (rect, _) = ui.allocate_exact_size(
-        egui::vec2(preview.size[0] as f32, preview.size[1] as f32),
-        egui::Sense::hover(),
+    let scale = pw / lw;
+    dlg.preview_view = ViewState::at(settings.center, settings.export_zoom().clamp(2.0, 18.0));
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(pw, lh * scale), egui::Sense::hover());
+    let layer = egui::LayerId::new(
+        ui.layer_id().order,
+        egui::Id::unique("export-preview-slide"),
     );
-    ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(rect)
-            .id_salt("export-preview"),
-        |ui| {
-            ui.set_clip_rect(rect);
-            draw_export_layout(ui, frame, &mut dlg.preview_view, tiles, &preview);
-        },
+    ui.ctx().set_sublayer(ui.layer_id(), layer);
+    ui.ctx().set_transform_layer(
+        layer,
+        egui::emath::TSTransform::new(rect.min.to_vec2(), scale),
     );
+    let slide = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(lw, lh));
+    let mut child = egui::Ui::new(
+        ui.ctx().clone(),
+        egui::Id::unique("export-preview"),
+        egui::UiBuilder::new().layer_id(layer).max_rect(slide),
+    );
+    child.set_clip_rect(slide);
+    draw_export_layout(&mut child, frame, &mut dlg.preview_view, tiles, settings);
 }

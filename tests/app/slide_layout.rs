@@ -265,3 +265,28 @@ fn the_group_network_is_a_diagram_not_marks_on_the_map() {
         "{problems:#?}"
     );
 }
+
+#[test]
+fn at_district_zoom_no_place_is_labelled_twice() {
+    // Bannu, Karak and Lakki Marwat are districts and towns of one name.
+    let (_, layout) = export("zoom8", "1080p", &["--center", "70.6,32.8", "--zoom", "8"]);
+    let mut seen = std::collections::BTreeMap::new();
+    for l in layout["labels"].as_array().expect("labels") {
+        let name = l["text"]
+            .as_str()
+            .unwrap_or("")
+            .to_lowercase()
+            .replace(" (town)", "");
+        *seen.entry(name).or_insert(0) += 1;
+    }
+    let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "labelled more than once: {twice:?}");
+    for name in ["bannu", "karak", "lakki marwat"] {
+        assert_eq!(seen.get(name), Some(&1), "{name}");
+    }
+    assert!(
+        layout_problems(&layout)
+            .iter()
+            .all(|p| p.starts_with("report place"))
+    );
+}
