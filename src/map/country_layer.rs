@@ -1,5 +1,5 @@
 //! Country names over the basemap (AFGHANISTAN, PAKISTAN, IRAN …) in spaced capitals, sized by
-//! the country's area on screen, placed by the label engine below every other label.
+//! the country's area on screen, placed by the label engine above province names.
 
 use egui::{Color32, Response, Ui};
 use walkers::{MapMemory, Plugin, Projector};
@@ -41,8 +41,10 @@ impl Plugin for CountryNamesLayer<'_> {
                 world: lonlat_to_world(c.lonlat[0], c.lonlat[1]),
                 size: c.font_px,
                 color: colour,
-                // Under every other label (the highest country is about 5).
-                priority: (c.priority * 2.0).round() as i32 - 20,
+                // Above province names (50), under the major towns (60) and everything the
+                // report names; bigger countries first (`priority` is log10 of the area in
+                // px², about 4 to 6).
+                priority: 45 + (c.priority * 2.0).round() as i32,
                 layer: atlas_core::basemap::COUNTRY_LAYER,
                 fit: Fit::Slide,
                 tracking: c.tracking_em,
