@@ -172,23 +172,34 @@ fn count_with(
     );
     let (sx, bx) = (sp.sx * steps, 0.5 - steps / 2.0);
     let mut outside = 0;
-    for (&lon, &lat) in lons.iter().zip(lats) {
-        if !(lon >= x0 && lon <= x1 && lat >= y0 && lat <= y1) {
-            outside += 1;
-            continue;
+    // In batches: first every point's position (no stores in between, so the positions of
+    // many points are worked out at once), then the additions.
+    let mut cells = [(0u32, 0u32); BATCH];
+    for (lons, lats) in lons.chunks(BATCH).zip(lats.chunks(BATCH)) {
+        let mut m = 0;
+        for (&lon, &lat) in lons.iter().zip(lats) {
+            let inside = lon >= x0 && lon <= x1 && lat >= y0 && lat <= y1;
+            let x = ((lon - x0) * sx + bx).clamp(0.0, max_x) as u32;
+            let y = (row(lon, lat) * steps + 0.5).clamp(0.0, max_y) as u32;
+            cells[m] = (x, y);
+            m += usize::from(inside);
         }
-        let x = ((lon - x0) * sx + bx).clamp(0.0, max_x) as u32;
-        let y = (row(lon, lat) * steps + 0.5).clamp(0.0, max_y) as u32;
-        let (qx, qy) = (x % STEPS, y % STEPS);
-        let i = (y / STEPS) as usize * w + (x / STEPS) as usize;
-        let (top, bottom) = (STEPS - qy, qy);
-        c.add(i, top * (STEPS - qx));
-        c.add(i + 1, top * qx);
-        c.add(i + w, bottom * (STEPS - qx));
-        c.add(i + w + 1, bottom * qx);
+        outside += lons.len().min(lats.len()) - m;
+        for &(x, y) in &cells[..m] {
+            let (qx, qy) = (x % STEPS, y % STEPS);
+            let i = (y / STEPS) as usize * w + (x / STEPS) as usize;
+            let (top, bottom) = (STEPS - qy, qy);
+            c.add(i, top * (STEPS - qx));
+            c.add(i + 1, top * qx);
+            c.add(i + w, bottom * (STEPS - qx));
+            c.add(i + w + 1, bottom * qx);
+        }
     }
     (c, outside)
 }
+
+/// Points per batch of [`count_with`].
+const BATCH: usize = 256;
 
 /// Linear binning of weighted points into `out`.
 fn bin_chunk(
