@@ -1,21 +1,18 @@
 //! Distance from points to a border line (the Afghanistan–Pakistan border, or any line), on
 //! the sphere. Queries near the line use the cell lists of [`super::border_grid`]; points off
 //! that grid search an R-tree over the segments' chords in 3-D (unit-sphere) coordinates.
-//! Either way the distance is the exact great-circle distance to the nearest arc.
+//! Either way the distance is the exact great-circle distance to the nearest arc (the grid
+//! picks it by a dot-product measure of the angle, then takes the angle from that measure).
 
 use geo::{Closest, Distance, Haversine, HaversineClosestPoint, MultiLineString, Point};
 use rayon::prelude::*;
-use rstar::RTree;
 
-use super::border_arc::{Arc, Segment, chord_to_km, dot, sub, unit};
-use super::border_grid::{CellGrid, nearest_in_tree};
+use super::border_arc::{Arc, Segment, angle_of_measure, chord_to_km, dot, sub, unit};
+use super::border_grid::{ArcIndex, CellGrid};
 
 /// A border line indexed for fast distance queries.
 pub struct BorderLine {
-    tree: RTree<Segment>,
-    arcs: Vec<Arc>,
-    /// Largest gap between a segment's great-circle arc and its chord (unit sphere).
-    max_sagitta: f64,
+    ix: ArcIndex,
     grid: Option<CellGrid>,
     /// The line as given (lon/lat), for drawing its band.
     line: MultiLineString<f64>,
@@ -59,9 +56,7 @@ impl BorderLine {
             .collect();
         BorderLine {
             grid: (!segments.is_empty()).then(|| CellGrid::new(bbox)),
-            tree: RTree::bulk_load(segments),
-            arcs,
-            max_sagitta,
+            ix: ArcIndex::new(segments, arcs, max_sagitta),
             line: line.clone(),
         }
     }
@@ -72,7 +67,7 @@ impl BorderLine {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.tree.size() == 0
+        self.ix.tree.size() == 0
     }
 
     /// Great-circle distance (mean Earth radius, as geo's `Haversine`) from (lon, lat) to the
@@ -85,10 +80,11 @@ impl BorderLine {
             return f64::INFINITY;
         }
         let p = unit(lon, lat);
-        let chord = grid
-            .nearest_chord(lon, lat, p, &self.tree, &self.arcs, self.max_sagitta)
-            .unwrap_or_else(|| nearest_in_tree(&self.tree, &self.arcs, self.max_sagitta, p).0);
-        chord_to_km(chord, Haversine.radius() / 1000.0)
+        let radius_km = Haversine.radius() / 1000.0;
+        match grid.nearest_measure(lon, lat, p, &self.ix) {
+            Some(m) => angle_of_measure(m) * radius_km,
+            None => chord_to_km(self.ix.nearest_in_tree(p).0, radius_km),
+        }
     }
 
     /// The reference implementation of [`BorderLine::distance_km`]: geo's haversine closest
@@ -101,10 +97,10 @@ impl BorderLine {
         let p = Point::new(lon, lat);
         let mut best_m = f64::INFINITY;
         let mut best_chord = f64::INFINITY;
-        for (seg, d2) in self.tree.nearest_neighbor_iter_with_distance_2(&p3) {
+        for (seg, d2) in self.ix.tree.nearest_neighbor_iter_with_distance_2(&p3) {
             // A segment's arc is at most `max_sagitta` farther out than its chord, so once
             // chords are farther than the best arc distance plus that, nothing can beat it.
-            if d2.sqrt() > best_chord + self.max_sagitta + 1e-12 {
+            if d2.sqrt() > best_chord + self.ix.max_sagitta + 1e-12 {
                 break;
             }
             let m = match seg.line.haversine_closest_point(&p) {

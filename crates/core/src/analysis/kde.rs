@@ -78,37 +78,72 @@ fn kernel(sigma_cells: f64, max_radius: usize) -> Vec<f64> {
     k
 }
 
-/// Add `src * k[j]` shifted by `j - radius` into `dst` (both the same length).
-fn spread_row(src: &[f64], dst: &mut [f64], k: &[f64]) {
-    let n = src.len() as isize;
-    let radius = (k.len() / 2) as isize;
-    for (j, &kj) in k.iter().enumerate() {
-        let shift = j as isize - radius;
-        let (s0, d0) = if shift >= 0 { (0, shift) } else { (-shift, 0) };
-        let len = n - s0.max(d0);
-        if len <= 0 {
-            continue;
+/// Outputs computed together in registers by the blur passes.
+const LANES: usize = 8;
+
+/// `dst[i] = Σ_j k[j] · src[i + j − radius]` (zero outside `src`), for a symmetric `k`
+/// (so this is also `src` spread by `k`): each pair of equal taps is one multiply, and eight
+/// outputs at a time are held in registers; `pad` is scratch.
+fn convolve_row(src: &[f64], dst: &mut [f64], k: &[f64], pad: &mut Vec<f64>) {
+    let (n, radius) = (src.len(), k.len() / 2);
+    pad.clear();
+    pad.resize(n + 2 * radius + LANES, 0.0);
+    pad[radius..radius + n].copy_from_slice(src);
+    let (mid, side) = (k[radius], &k[..radius]);
+    for (b, out) in dst.chunks_mut(LANES).enumerate() {
+        let at = b * LANES;
+        let centre = &pad[at + radius..at + radius + LANES];
+        let mut acc = [0.0f64; LANES];
+        for l in 0..LANES {
+            acc[l] = mid * centre[l];
         }
-        let (s, d) = (
-            &src[s0 as usize..(s0 + len) as usize],
-            &mut dst[d0 as usize..(d0 + len) as usize],
-        );
-        for (o, &v) in d.iter_mut().zip(s) {
-            *o += v * kj;
+        for (j, &kj) in side.iter().enumerate() {
+            let lo = &pad[at + j..at + j + LANES];
+            let hi = &pad[at + 2 * radius - j..at + 2 * radius - j + LANES];
+            for l in 0..LANES {
+                acc[l] += kj * (lo[l] + hi[l]);
+            }
         }
+        out.copy_from_slice(&acc[..out.len()]);
+    }
+}
+
+/// `row = Σ (weight · rows[r])` over `taps` (source row, weight) of `w`-wide rows, eight
+/// columns at a time held in registers.
+fn gather_rows(row: &mut [f64], rows: &[f64], w: usize, taps: &[(usize, f64)]) {
+    for (b, out) in row.chunks_mut(LANES).enumerate() {
+        let at = b * LANES;
+        let mut acc = [0.0f64; LANES];
+        if out.len() == LANES {
+            for &(r, kj) in taps {
+                let s = &rows[r * w + at..r * w + at + LANES];
+                for l in 0..LANES {
+                    acc[l] += kj * s[l];
+                }
+            }
+        } else {
+            for &(r, kj) in taps {
+                let s = &rows[r * w + at..r * w + at + out.len()];
+                acc.iter_mut().zip(s).for_each(|(a, &v)| *a += kj * v);
+            }
+        }
+        out.copy_from_slice(&acc[..out.len()]);
     }
 }
 
 /// Separable Gaussian blur of `bins` (rows, then columns; rows on all cores), converted from
-/// mass per cell to weight per 100 km².
-fn blur(bins: &[f64], spec: &GridSpec, bw: f64) -> Vec<f64> {
+/// mass per cell to weight per 100 km². The result reuses `bins`' memory.
+fn blur(mut bins: Vec<f64>, spec: &GridSpec, bw: f64) -> Vec<f64> {
     let (w, h) = (spec.width, spec.height);
     // Pass 1: along each row, kernel sized for the row's east–west cell size.
     let mut tmp = vec![0.0f64; w * h];
-    tmp.par_chunks_mut(w).enumerate().for_each(|(r, row)| {
-        let (dx, _) = spec.cell_size_km(r);
-        spread_row(&bins[r * w..(r + 1) * w], row, &kernel(bw / dx, w));
-    });
+    tmp.par_chunks_mut(w)
+        .zip(bins.par_chunks(w))
+        .enumerate()
+        .for_each_init(Vec::new, |pad, (r, (row, src))| {
+            let (dx, _) = spec.cell_size_km(r);
+            convolve_row(src, row, &kernel(bw / dx, w), pad);
+        });
     // Pass 2: along columns, each source row spreading with its own north–south kernel;
     // gathered per target row so that rows run in parallel.
     let kernels: Vec<Vec<f64>> = (0..h)
@@ -116,32 +151,29 @@ fn blur(bins: &[f64], spec: &GridSpec, bw: f64) -> Vec<f64> {
         .map(|r| kernel(bw / spec.cell_size_km(r).1, h))
         .collect();
     let reach = kernels.iter().map(|k| k.len() / 2).max().unwrap_or(0);
-    let mut out = vec![0.0f64; w * h];
-    out.par_chunks_mut(w).enumerate().for_each(|(t, row)| {
-        for (r, k) in kernels
-            .iter()
-            .enumerate()
-            .take((t + reach + 1).min(h))
-            .skip(t.saturating_sub(reach))
-        {
-            // Source row r reaches target t with tap t − r + radius.
-            let Some(&kj) = (t + k.len() / 2).checked_sub(r).and_then(|j| k.get(j)) else {
-                continue;
-            };
-            for (o, &v) in row.iter_mut().zip(&tmp[r * w..(r + 1) * w]) {
-                *o += v * kj;
-            }
-        }
+    bins.par_chunks_mut(w).enumerate().for_each(|(t, row)| {
+        // Source row r reaches target t with tap t − r + radius.
+        let taps: Vec<(usize, f64)> = (t.saturating_sub(reach)..(t + reach + 1).min(h))
+            .filter_map(|r| {
+                let k = &kernels[r];
+                let j = (t + k.len() / 2).checked_sub(r)?;
+                Some((r, *k.get(j)?))
+            })
+            .collect();
+        gather_rows(row, &tmp, w, &taps);
         // Mass per cell → weight per 100 km².
         let per = 100.0 / spec.cell_area_km2(t);
         row.iter_mut().for_each(|v| *v *= per);
     });
-    out
+    bins
 }
 
 /// Kernel density of points (lon, lat) with optional weights (`None`: 1 per point; missing
 /// or non-finite weights count 0). `bandwidth_km` is the Gaussian's standard deviation. A
 /// degenerate spec (no cells, empty box) gives an all-zero grid with every point outside.
+/// Unweighted points are binned with their position in the cell rounded to 1/256 of a cell
+/// (a shift of at most 1/512 of a cell, metres on the app's grids), so the bins are exact
+/// sums; weighted points are binned exactly.
 pub fn kernel_density(
     lons: &[f64],
     lats: &[f64],
@@ -169,7 +201,7 @@ pub fn kernel_density(
         weight_in,
         weight_outside,
     } = bin_points(lons, lats, weights, spec);
-    let out = blur(&bins, spec, bandwidth_km.max(0.0));
+    let out = blur(bins, spec, bandwidth_km.max(0.0));
     DensityGrid {
         spec: *spec,
         values: out,

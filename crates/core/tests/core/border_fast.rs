@@ -1,6 +1,7 @@
 //! The fast border distance (cell lists, unit-vector arcs, all cores) against the reference
 //! implementation (geo's haversine closest point per R-tree candidate) on random points
-//! around the real Afghanistan–Pakistan border and on a small line with a repeated vertex.
+//! around the real Afghanistan–Pakistan border, over the whole region around it, and on a
+//! small line with a repeated vertex.
 
 use std::path::Path;
 
@@ -82,6 +83,24 @@ fn fast_distance_matches_the_reference_far_from_the_border() {
             (lon, lat, b.distance_km_exact(lon, lat))
         })
         .collect();
+    assert_close(&b, &pts);
+}
+
+#[test]
+fn fast_distance_matches_the_reference_over_the_whole_region() {
+    // Uniform over the benchmark's box, up to ~900 km from the line: the cells far from the
+    // line keep only the arcs that can be nearest somewhere in them, so check they are exact
+    // there too (not just within 100 km).
+    let line = af_pk_border_from_file(Path::new(NE_LINES)).unwrap();
+    let b = BorderLine::new(&line);
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    let pts: Vec<_> = (0..5000)
+        .map(|_| {
+            let (lon, lat) = (rng.random_range(60.5..77.5), rng.random_range(23.5..38.5));
+            (lon, lat, b.distance_km_exact(lon, lat))
+        })
+        .collect();
+    assert!(pts.iter().any(|p| p.2 > 600.0));
     assert_close(&b, &pts);
 }
 
