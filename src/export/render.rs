@@ -310,14 +310,17 @@ impl Exporter {
     }
 }
 
-/// Text as print renders it: outlines without hinting and coverage taken as it is, so that
-/// a glyph is the same shape at every pixel ratio (hinting snaps stems to the pixel grid of
-/// each size; the dark-mode transfer curve thickens small text only).
+/// Print rendering: text outlines without hinting and coverage taken as it is, so that a
+/// glyph is the same shape at every pixel ratio (hinting snaps stems to the pixel grid of
+/// each size; the dark-mode transfer curve thickens small text only); no panel under the map.
 fn print_text(ctx: &egui::Context) {
     ctx.all_styles_mut(|s| {
         s.visuals.text_options.font_hinting = false;
         s.visuals.text_options.color_transfer_function =
             egui::epaint::FontColorTransferFunction::Off;
+        // The map covers the whole image: no panel fill under it (a software GPU shades
+        // every pixel of every full-image layer).
+        s.visuals.panel_fill = egui::Color32::TRANSPARENT;
     });
 }
 
