@@ -168,11 +168,17 @@ fn entries(
             } else {
                 noun
             };
+            let members = u
+                .class_of_unit
+                .iter()
+                .filter(|c| c.map(usize::from) == Some(i))
+                .count();
+            let units = count_noun(members, by_noun(u.by), &format!("{}s", by_noun(u.by)));
             row(
                 ui,
                 LayerId::Choropleth,
                 op,
-                &format!("{label} {noun}"),
+                &format!("{label} {noun} ({units})"),
                 |p, r| {
                     p.rect_filled(
                         r.shrink(2.0),

@@ -69,8 +69,10 @@ fn text(n: &egui_kittest::kittest::AccessKitNode<'_>) -> Option<String> {
 
 /// Texts of the choropleth legend rows ("… event(s)"), sorted.
 fn class_rows(h: &Harness<'static, AtlasApp>) -> Vec<String> {
+    // "2 events (1 district)": a class, its range and how many units it holds.
     let row = |t: &str| {
-        (t.ends_with(" events") || t.ends_with(" event"))
+        t.contains(" event")
+            && t.ends_with(')')
             && t.chars().next().is_some_and(|c| c.is_ascii_digit())
     };
     let mut rows: Vec<String> = h
@@ -142,7 +144,10 @@ fn import_fixture_through_the_dialog_then_narrow_the_dates() {
         .click_accesskit();
     h.run_steps(2);
     settle(&mut h);
-    assert_eq!(class_rows(&h), ["2 events", "3 events"]);
+    assert_eq!(
+        class_rows(&h),
+        ["2 events (1 district)", "3 events (1 district)"]
+    );
     h.get_by_label("1 event located only to a province: in no district");
 
     // March to June: one event each in Peshawar (12 June) and Quetta (1 March).
@@ -156,7 +161,7 @@ fn import_fixture_through_the_dialog_then_narrow_the_dates() {
         },
     });
     settle(&mut h);
-    assert_eq!(class_rows(&h), ["1 event"]);
+    assert_eq!(class_rows(&h), ["1 event (2 districts)"]);
     let a = analysis(&h);
     assert_eq!(a.selected.indices.len(), 3);
     // Peshawar is within 50 km of the border, Quetta and the Balochistan centre are not.
