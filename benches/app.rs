@@ -19,6 +19,8 @@ fn load(c: &mut Criterion) {
 }
 
 fn frame(c: &mut Criterion) {
+    // As the app binary does at start (src/main.rs).
+    frontier_atlas::app::startup::keep_freed_memory();
     let data = Arc::new(AtlasData::load(&AtlasData::default_dir()));
     let ctx = egui::Context::default();
     let mut tiles = BasemapTiles::new(ctx.clone(), data.basemap.clone());
@@ -52,12 +54,12 @@ fn frame(c: &mut Criterion) {
         let _ = view.memory.set_zoom(zoom);
         // Warm up: triangulations are made on first use.
         let _ = ctx.run_ui(input(), |ui| {
-            show_map(ui, &frame, &mut view, &mut tiles, false);
+            show_map(ui, &frame, &mut view, &mut tiles, false).finish_labels(&[]);
         });
         c.bench_function(name, |b| {
             b.iter(|| {
                 let out = ctx.run_ui(input(), |ui| {
-                    show_map(ui, &frame, &mut view, &mut tiles, false);
+                    show_map(ui, &frame, &mut view, &mut tiles, false).finish_labels(&[]);
                 });
                 black_box(out.shapes.len())
             })
@@ -65,7 +67,7 @@ fn frame(c: &mut Criterion) {
         c.bench_function(&format!("{name} + tessellation"), |b| {
             b.iter(|| {
                 let out = ctx.run_ui(input(), |ui| {
-                    show_map(ui, &frame, &mut view, &mut tiles, false);
+                    show_map(ui, &frame, &mut view, &mut tiles, false).finish_labels(&[]);
                 });
                 black_box(ctx.tessellate(out.shapes, 1.0).len())
             })

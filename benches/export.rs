@@ -26,6 +26,8 @@ fn settings(size: [u32; 2]) -> ExportSettings {
 }
 
 fn export(c: &mut Criterion) {
+    // As the app binary does at start (src/main.rs).
+    frontier_atlas::app::startup::keep_freed_memory();
     let data = Arc::new(AtlasData::load(&AtlasData::default_dir()));
     // The default project's reference and report layers.
     let project = Project::default();

@@ -101,6 +101,9 @@ pub struct ViewState {
     pub pan_locked: bool,
     /// The labels the last frame placed (screen points), for tests and tools.
     pub placed_labels: Vec<atlas_core::labels::PlacedLabel>,
+    /// What the last frame drew over the map that labels keep clear of (scale bar, credits,
+    /// north arrow, network diagram, density legend), screen points.
+    pub furniture: Vec<egui::Rect>,
 }
 
 impl Default for ViewState {
@@ -124,6 +127,7 @@ impl ViewState {
             selected_annotation: None,
             pan_locked: false,
             placed_labels: Vec::new(),
+            furniture: Vec::new(),
         }
     }
 

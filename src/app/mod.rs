@@ -14,6 +14,7 @@ mod prompt;
 pub mod recovery;
 mod search_pick;
 mod sources;
+pub mod startup;
 pub mod tools;
 mod window;
 
@@ -43,6 +44,7 @@ pub struct AtlasApp {
     tiles: Option<BasemapTiles>,
     /// Where the map was drawn last frame.
     map_rect: Option<egui::Rect>,
+    startup: startup::StartupLog,
     pub reader: ui::report_reader::ReportReader,
     pub export: ui::export_dialog::ExportDialog,
     pub import: ui::import_dialog::ImportDialog,
@@ -95,6 +97,7 @@ impl AtlasApp {
             textures: HeatTextures::default(),
             tiles: None,
             map_rect: None,
+            startup: Default::default(),
             reader: Default::default(),
             export: Default::default(),
             import: Default::default(),
@@ -235,6 +238,8 @@ impl AtlasApp {
         self.dialogs(&ctx, &scene);
         self.store_panel_params();
         self.after_frame(&ctx);
+        let pending = self.pending_tiles();
+        self.startup.frame(self.map_rect.is_some(), pending);
     }
 
     /// The window title, recovery writes, quitting.

@@ -187,6 +187,7 @@ impl AtlasApp {
                     over.extend(ui::density_legend::overlay(ui, response.rect, d, &frame));
                 }
                 self.view.placed_labels = shown.finish_labels(&over);
+                self.view.furniture = shown.furniture.iter().chain(&over).copied().collect();
                 response
             })
             .inner;

@@ -41,6 +41,20 @@ impl Ink {
     }
 }
 
+fn north_id() -> egui::Id {
+    egui::Id::unique("frontier-atlas-window-north-arrow")
+}
+
+/// Whether the window shows a north arrow (View → North arrow; off by default).
+pub fn window_north_arrow(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(north_id()))
+        .unwrap_or(false)
+}
+
+pub fn set_window_north_arrow(ctx: &egui::Context, on: bool) {
+    ctx.data_mut(|d| d.insert_temp(north_id(), on));
+}
+
 /// North arrow in the top-right corner of the map. Returns its rect.
 pub fn north_arrow(
     painter: &Painter,

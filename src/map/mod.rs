@@ -179,6 +179,12 @@ pub fn show_map(
         furniture.extend(credits);
         let above = credits.map_or(response.rect.max.y, |r| r.min.y);
         furniture.extend(window_scale_bar(ui, response.rect, above, view, dark));
+        if marks::window_north_arrow(ui.ctx()) && response.rect.height() > 160.0 {
+            let painter = ui.painter_at(response.rect);
+            let font = egui::FontId::proportional(13.0);
+            let r = marks::north_arrow(&painter, response.rect, 0.7, marks::Ink::new(dark), font);
+            furniture.push(r);
+        }
         if frame.layers.shown(LayerKind::GroupNetwork) {
             furniture.extend(network_diagram::show_in_window(
                 ui,

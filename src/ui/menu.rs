@@ -186,6 +186,10 @@ fn view_menu(ui: &mut egui::Ui, project: &Project) -> Option<Action> {
     if ui.checkbox(&mut dark, "Dark basemap").clicked() {
         out = Some(Action::ToggleDark);
     }
+    let mut north = crate::map::marks::window_north_arrow(ui.ctx());
+    if ui.checkbox(&mut north, "North arrow").changed() {
+        crate::map::marks::set_window_north_arrow(ui.ctx(), north);
+    }
     if ui.button("Reset view").clicked() {
         out = Some(Action::ResetView);
     }

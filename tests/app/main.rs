@@ -36,4 +36,5 @@ mod time_playback;
 mod timeline_ui;
 mod tools_ui;
 mod ui;
+mod window_furniture;
 mod window_text;
