@@ -68,6 +68,10 @@ pub struct ExportArgs {
     /// Leave out the locator inset (on by default).
     #[arg(long)]
     pub no_inset: bool,
+    /// Put the legend in this corner: top-left, top-right, bottom-left, bottom-right (default:
+    /// the corner where it covers no report place and the fewest labels).
+    #[arg(long, value_name = "CORNER")]
+    pub legend_corner: Option<String>,
     /// Also write what was placed, in image pixels, as JSON: every map label (text, x, y,
     /// w, h, layer) and every piece of furniture (title, legend, scale bar, …).
     #[arg(long, value_name = "FILE", conflicts_with = "all_views")]
@@ -186,6 +190,11 @@ fn plan(
         s.title.clone_from(&args.title);
     }
     s.legend_basemap |= args.legend_basemap;
+    if let Some(c) = &args.legend_corner {
+        s.legend_corner = Some(atlas_core::project::Corner::parse(c).ok_or_else(|| {
+            format!("bad --legend-corner {c:?}: top-left, top-right, bottom-left or bottom-right")
+        })?);
+    }
     if args.no_inset {
         s.inset = false;
     }

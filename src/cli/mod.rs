@@ -38,6 +38,9 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
+// Parsed once per process: the export's many options make its variant the largest, which
+// costs nothing here.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Render a slide-ready PNG headless (no window or display needed): title, legend,
     /// scale bar, north arrow, sources, time stamp, classification banners.

@@ -125,12 +125,13 @@ pub fn draw_export_layout(
         super::inset::draw_inset(ui, r, tiles, extent, ink);
         out.inset = Some(r.expand(3.0));
     }
+    // Panels go where they cover no report place and the fewest labels.
+    let wanted = shown
+        .labels
+        .as_ref()
+        .map(|l| l.wanted())
+        .unwrap_or_default();
     if settings.legend {
-        let wanted = shown
-            .labels
-            .as_ref()
-            .map(|l| l.wanted())
-            .unwrap_or_default();
         place_legend(
             ui, frame, settings, &mut out, free_top, &wanted, &fonts, ink,
         );
@@ -139,11 +140,6 @@ pub fn draw_export_layout(
         .layers
         .shown(atlas_core::project::LayerKind::GroupNetwork)
     {
-        let wanted = shown
-            .labels
-            .as_ref()
-            .map(|l| l.wanted())
-            .unwrap_or_default();
         place_network(&painter, frame, &mut out, free_top, &wanted, &fonts);
     }
     let furniture: Vec<Rect> = out.furniture().into_iter().map(|(_, r)| r).collect();

@@ -10,6 +10,7 @@ use super::legend_box::{legend_box, legend_size};
 use super::settings::ExportSettings;
 use crate::map::marks::Ink;
 use crate::map::{LabelsWanted as Wanted, MapFrame};
+use atlas_core::project::Corner;
 use atlas_core::text::display_text;
 
 /// User and data text as egui draws it (Arabic script joined and in visual order).
@@ -188,13 +189,14 @@ fn cost(r: Rect, furniture: &[Rect], wanted: &Wanted) -> Option<f64> {
 
 /// The cheapest of the four corners of the map for a box of `size` (top left below the
 /// title first, then top right below the north arrow, bottom left, bottom right), clear of
-/// all furniture so far; `None` when it fits in none.
+/// all furniture so far; `None` when it fits in none. With `only`, that corner alone.
 fn best_corner(
     out: &ExportLayout,
     size: egui::Vec2,
     free_top: f32,
     wanted: &Wanted,
     f: &Fonts,
+    only: Option<Corner>,
 ) -> Option<Rect> {
     let (map, m) = (out.map, f.margin());
     let furniture: Vec<Rect> = out.furniture().into_iter().map(|(_, r)| r).collect();
@@ -208,14 +210,15 @@ fn best_corner(
         .map_or(map.max.y - m, |y| y - m);
     let (left, right) = (map.min.x + m, map.max.x - m - size.x);
     let corners = [
-        pos2(left, free_top),
-        pos2(right, below_arrow),
-        pos2(left, bottom_left - size.y),
-        pos2(right, bottom_right - size.y),
+        (Corner::TopLeft, pos2(left, free_top)),
+        (Corner::TopRight, pos2(right, below_arrow)),
+        (Corner::BottomLeft, pos2(left, bottom_left - size.y)),
+        (Corner::BottomRight, pos2(right, bottom_right - size.y)),
     ];
     corners
         .iter()
-        .map(|c| Rect::from_min_size(c.round(), size))
+        .filter(|(k, _)| only.is_none_or(|o| o == *k))
+        .map(|(_, c)| Rect::from_min_size(c.round(), size))
         .filter(|r| map.contains_rect(*r))
         .filter_map(|r| cost(r, &furniture, wanted).map(|c| (r, c)))
         .min_by(|a, b| a.1.total_cmp(&b.1))
@@ -232,7 +235,7 @@ pub(super) fn place_network(
     f: &Fonts,
 ) {
     use crate::map::network_diagram::{DIAGRAM_SIZE, Diagram};
-    let Some(r) = best_corner(out, DIAGRAM_SIZE, free_top, wanted, f) else {
+    let Some(r) = best_corner(out, DIAGRAM_SIZE, free_top, wanted, f, None) else {
         return;
     };
     let op = frame
@@ -263,7 +266,10 @@ pub(super) fn place_legend(
     let mut placed = None;
     for columns in [1, 2] {
         let size = legend_size(ui, frame, settings, column, ink, columns).ceil();
-        if let Some(r) = best_corner(out, size, free_top, wanted, f) {
+        // The user's corner if the legend fits there, else the layout's choice.
+        let chosen = best_corner(out, size, free_top, wanted, f, settings.legend_corner)
+            .or_else(|| best_corner(out, size, free_top, wanted, f, None));
+        if let Some(r) = chosen {
             placed = Some((r.expand(1.0), columns));
             break;
         }

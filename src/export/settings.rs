@@ -42,6 +42,8 @@ pub struct ExportSettings {
     pub legend_basemap: bool,
     /// Draw the locator inset (the region among its neighbours, with the view's extent).
     pub inset: bool,
+    /// The corner the user put the legend in (`None`: the layout picks one).
+    pub legend_corner: Option<atlas_core::project::Corner>,
 }
 
 impl Default for ExportSettings {
@@ -61,6 +63,7 @@ impl Default for ExportSettings {
             dark: false,
             legend_basemap: false,
             inset: true,
+            legend_corner: None,
         }
     }
 }
@@ -90,6 +93,7 @@ impl ExportSettings {
             dark,
             legend_basemap: layout.legend_basemap,
             inset: layout.inset,
+            legend_corner: layout.legend_corner,
         }
     }
 

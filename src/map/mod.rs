@@ -34,6 +34,7 @@ pub mod tools_overlay;
 mod towns_layer;
 pub mod transform;
 pub mod wheel_zoom;
+mod window_furniture;
 
 pub use attribution::attribution_lines;
 pub use basemap_tiles::{BasemapLayer, BasemapTiles};
@@ -175,24 +176,7 @@ pub fn show_map(
     // Exports lay out their own, larger "Sources" line and scale bar.
     if interactive {
         wheel_zoom::handle(ui, &response, view);
-        let credits = attribution::paint(ui, response.rect, frame, dark, credit.as_deref());
-        furniture.extend(credits);
-        let above = credits.map_or(response.rect.max.y, |r| r.min.y);
-        furniture.extend(window_scale_bar(ui, response.rect, above, view, dark));
-        if marks::window_north_arrow(ui.ctx()) && response.rect.height() > 160.0 {
-            let painter = ui.painter_at(response.rect);
-            let font = egui::FontId::proportional(13.0);
-            let r = marks::north_arrow(&painter, response.rect, 0.7, marks::Ink::new(dark), font);
-            furniture.push(r);
-        }
-        if frame.layers.shown(LayerKind::GroupNetwork) {
-            furniture.extend(network_diagram::show_in_window(
-                ui,
-                frame,
-                response.rect,
-                view,
-            ));
-        }
+        furniture = window_furniture::draw(ui, frame, view, response.rect, credit.as_deref());
     }
     MapShown {
         response,
@@ -220,31 +204,6 @@ impl MapShown {
             .map(|l| l.finish(&all))
             .unwrap_or_default()
     }
-}
-
-/// The window's scale bar, bottom left of the map (the export's own drawing). Its box.
-fn window_scale_bar(
-    ui: &egui::Ui,
-    map: egui::Rect,
-    above: f32,
-    view: &ViewState,
-    dark: bool,
-) -> Option<egui::Rect> {
-    if map.width() < 200.0 || map.height() < 120.0 {
-        return None;
-    }
-    let painter = ui.painter_at(map);
-    let right = egui::pos2(map.min.x + 14.0 + 140.0, above - 12.0);
-    let mark = marks::scale_bar(
-        &painter,
-        view,
-        map,
-        right,
-        0.64,
-        marks::Ink::new(dark),
-        egui::FontId::proportional(12.0),
-    );
-    Some(mark.rect)
 }
 
 /// The badge naming the incident data shown (red for the synthetic demo).

@@ -163,6 +163,7 @@ fn layout_controls(
         ui.checkbox(&mut l.legend_basemap, "Borders in legend");
         ui.checkbox(&mut l.attribution, "Sources");
         ui.checkbox(&mut l.timestamp, "Date/time");
+        legend_corner(ui, &mut l.legend_corner);
     });
     ui.horizontal(|ui| {
         if let Some(b) = &l.banner {
@@ -267,4 +268,23 @@ fn preview(
     );
     child.set_clip_rect(slide);
     draw_export_layout(&mut child, frame, &mut dlg.preview_view, tiles, settings);
+}
+
+/// Where the legend goes: automatic (clear of the report's places) or a corner.
+fn legend_corner(ui: &mut egui::Ui, corner: &mut Option<atlas_core::project::Corner>) {
+    use atlas_core::project::Corner;
+    let name = |c: Option<Corner>| match c {
+        None => "Legend: automatic",
+        Some(Corner::TopLeft) => "Legend: top left",
+        Some(Corner::TopRight) => "Legend: top right",
+        Some(Corner::BottomLeft) => "Legend: bottom left",
+        Some(Corner::BottomRight) => "Legend: bottom right",
+    };
+    egui::ComboBox::from_id_salt("legend-corner")
+        .selected_text(name(*corner))
+        .show_ui(ui, |ui| {
+            for c in std::iter::once(None).chain(Corner::ALL.map(Some)) {
+                ui.selectable_value(corner, c, name(c));
+            }
+        });
 }

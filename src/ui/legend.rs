@@ -65,9 +65,21 @@ pub(crate) fn row(
 /// The legend of the visible layers. `compact` (exports) leaves out group aliases and, unless
 /// `basemap` asks for them, the basemap's own keys (borders).
 pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool, basemap: bool) {
-    let (data, layers) = (frame.atlas(), frame.layers);
-    let s = map_style(frame.dark());
     line(ui, |ui| ui.heading("Legend"));
+    camps_rows(ui, frame);
+    presence_rows(ui, frame, compact);
+    network_rows(ui, frame);
+    report_rows(ui, frame);
+    boundary_rows(ui, frame);
+    band_rows(ui, frame);
+    if frame.layers.shown(LayerId::Basemap) && (basemap || !compact) {
+        basemap_rows(ui, frame);
+    }
+}
+
+/// The training centres' key.
+fn camps_rows(ui: &mut egui::Ui, frame: &MapFrame<'_>) {
+    let layers = frame.layers;
     if layers.shown(LayerId::TrainingCamps) {
         let op = layers.get(LayerId::TrainingCamps).opacity;
         row(
@@ -99,6 +111,11 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool, basemap: boo
             },
         );
     }
+}
+
+/// Group presence: how it is drawn and each shown group's colour.
+fn presence_rows(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool) {
+    let (data, layers) = (frame.atlas(), frame.layers);
     if layers.shown(LayerId::GroupPresence) {
         let op = layers.get(LayerId::GroupPresence).opacity;
         let heading =
@@ -148,6 +165,11 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool, basemap: boo
             );
         }
     }
+}
+
+/// The network diagram's edges.
+fn network_rows(ui: &mut egui::Ui, frame: &MapFrame<'_>) {
+    let layers = frame.layers;
     if layers.shown(LayerId::GroupNetwork) {
         let op = layers.get(LayerId::GroupNetwork).opacity;
         row(
@@ -172,6 +194,12 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool, basemap: boo
             ));
         });
     }
+}
+
+/// The report's places.
+fn report_rows(ui: &mut egui::Ui, frame: &MapFrame<'_>) {
+    let layers = frame.layers;
+    let s = map_style(frame.dark());
     if layers.shown(LayerId::ReportPlaces) {
         let op = layers.get(LayerId::ReportPlaces).opacity;
         row(
@@ -224,6 +252,12 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool, basemap: boo
             },
         );
     }
+}
+
+/// Province and district boundaries, towns.
+fn boundary_rows(ui: &mut egui::Ui, frame: &MapFrame<'_>) {
+    let layers = frame.layers;
+    let s = map_style(frame.dark());
     if layers.shown(LayerId::Provinces) {
         let op = layers.get(LayerId::Provinces).opacity;
         row(
@@ -260,30 +294,32 @@ pub fn show(ui: &mut egui::Ui, frame: &MapFrame<'_>, compact: bool, basemap: boo
             p.circle(r.center(), 3.0, Color32::WHITE, Stroke::new(1.2, s.town));
         });
     }
-    band_rows(ui, frame);
-    if layers.shown(LayerId::Basemap) && (basemap || !compact) {
-        let op = layers.get(LayerId::Basemap).opacity;
-        row(
-            ui,
-            LayerId::Basemap,
-            op,
-            "International border (Natural Earth: the line border distances are measured to)",
-            |p, r| {
-                p.line_segment(
-                    [r.left_center(), r.right_center()],
-                    Stroke::new(1.8, Color32::from_gray(90)),
-                );
-            },
-        );
-        row(ui, LayerId::Basemap, op, "Disputed boundary", |p, r| {
-            p.extend(egui::Shape::dashed_line(
-                &[r.left_center(), r.right_center()],
-                Stroke::new(1.5, Color32::from_gray(110)),
-                5.0,
-                3.0,
-            ));
-        });
-    }
+}
+
+/// The basemap's own symbols (borders).
+fn basemap_rows(ui: &mut egui::Ui, frame: &MapFrame<'_>) {
+    let layers = frame.layers;
+    let op = layers.get(LayerId::Basemap).opacity;
+    row(
+        ui,
+        LayerId::Basemap,
+        op,
+        "International border (Natural Earth: the line border distances are measured to)",
+        |p, r| {
+            p.line_segment(
+                [r.left_center(), r.right_center()],
+                Stroke::new(1.8, Color32::from_gray(90)),
+            );
+        },
+    );
+    row(ui, LayerId::Basemap, op, "Disputed boundary", |p, r| {
+        p.extend(egui::Shape::dashed_line(
+            &[r.left_center(), r.right_center()],
+            Stroke::new(1.5, Color32::from_gray(110)),
+            5.0,
+            3.0,
+        ));
+    });
 }
 
 /// One row per border band drawn: its width and what it is.

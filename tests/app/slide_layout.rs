@@ -101,18 +101,23 @@ pub fn layout_problems(layout: &serde_json::Value) -> Vec<String> {
     out
 }
 
+/// The kinds of furniture a layout lists.
+fn furniture_kinds(layout: &serde_json::Value) -> Vec<&str> {
+    layout["furniture"]
+        .as_array()
+        .expect("furniture")
+        .iter()
+        .filter_map(|f| f["kind"].as_str())
+        .collect()
+}
+
 #[test]
 fn default_1080p_and_4k_slides_place_labels_without_overlap() {
     for size in ["1080p", "4k"] {
         let (_, layout) = export(&format!("labels-{size}"), size, &[]);
         let problems = layout_problems(&layout);
         assert!(problems.is_empty(), "{size}: {problems:#?}");
-        let kinds: Vec<&str> = layout["furniture"]
-            .as_array()
-            .expect("furniture")
-            .iter()
-            .filter_map(|f| f["kind"].as_str())
-            .collect();
+        let kinds = furniture_kinds(&layout);
         for k in ["legend", "scale_bar", "north_arrow", "sources", "watermark"] {
             assert!(kinds.contains(&k), "{size}: no {k} in {kinds:?}");
         }
@@ -242,12 +247,7 @@ fn the_group_network_is_a_diagram_not_marks_on_the_map() {
         "1080p",
         &["--layers", "basemap,provinces,group_network"],
     );
-    let kinds: Vec<&str> = layout["furniture"]
-        .as_array()
-        .expect("furniture")
-        .iter()
-        .filter_map(|f| f["kind"].as_str())
-        .collect();
+    let kinds = furniture_kinds(&layout);
     assert!(kinds.contains(&"network_diagram"), "{kinds:?}");
     let on_map: Vec<&str> = layout["labels"]
         .as_array()
@@ -289,4 +289,31 @@ fn at_district_zoom_no_place_is_labelled_twice() {
             .iter()
             .all(|p| p.starts_with("report place"))
     );
+}
+
+#[test]
+fn the_legend_goes_where_the_user_puts_it() {
+    for (corner, left, top) in [("bottom-left", true, false), ("top-right", false, true)] {
+        // A short legend, which fits in any corner.
+        let args = [
+            "--legend-corner",
+            corner,
+            "--layers",
+            "basemap,provinces,report_places,training_camps",
+        ];
+        let (_, layout) = export(&format!("corner-{corner}"), "960x540", &args);
+        let legend = layout["furniture"]
+            .as_array()
+            .expect("furniture")
+            .iter()
+            .find(|f| f["kind"] == "legend")
+            .map(Box4::from)
+            .expect("legend");
+        let (cx, cy) = (legend.x + legend.w / 2.0, legend.y + legend.h / 2.0);
+        assert_eq!(cx < 480.0, left, "{corner}: {legend:?}");
+        assert_eq!(cy < 270.0, top, "{corner}: {legend:?}");
+    }
+    let (code, _, err) = run_cli(&["export", "--out", "/tmp/x.png", "--legend-corner", "middle"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("bad --legend-corner \"middle\""), "{err}");
 }

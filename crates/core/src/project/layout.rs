@@ -58,6 +58,41 @@ impl BannerPreset {
     }
 }
 
+/// A corner of the map, where the user puts the legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Corner {
+    TopLeft,
+    TopRight,
+    BottomLeft,
+    BottomRight,
+}
+
+impl Corner {
+    pub const ALL: [Corner; 4] = [
+        Corner::TopLeft,
+        Corner::TopRight,
+        Corner::BottomLeft,
+        Corner::BottomRight,
+    ];
+
+    /// The name in files and on the command line (`top_left` …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Corner::TopLeft => "top_left",
+            Corner::TopRight => "top_right",
+            Corner::BottomLeft => "bottom_left",
+            Corner::BottomRight => "bottom_right",
+        }
+    }
+
+    /// `top_left`, `top-left` or `Top left` …; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Corner> {
+        let k = s.trim().to_lowercase().replace(['-', ' '], "_");
+        Corner::ALL.into_iter().find(|c| c.key() == k)
+    }
+}
+
 /// A banner drawn at the top and bottom of the image.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,6 +127,10 @@ pub struct PageLayout {
     /// Key the basemap's own symbols (international and disputed borders) in the legend.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub legend_basemap: bool,
+    /// Where the legend goes; `None`: the corner where it covers no report place and the
+    /// fewest labels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legend_corner: Option<Corner>,
 }
 
 impl Default for PageLayout {
@@ -108,6 +147,7 @@ impl Default for PageLayout {
             timestamp: true,
             inset: true,
             legend_basemap: false,
+            legend_corner: None,
         }
     }
 }
@@ -115,6 +155,16 @@ impl Default for PageLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn corners_parse_by_key_and_in_other_spellings() {
+        for c in Corner::ALL {
+            assert_eq!(Corner::parse(c.key()), Some(c));
+        }
+        assert_eq!(Corner::parse("Bottom-Right"), Some(Corner::BottomRight));
+        assert_eq!(Corner::parse("top left"), Some(Corner::TopLeft));
+        assert_eq!(Corner::parse("middle"), None);
+    }
 
     #[test]
     fn presets_parse_by_key() {

@@ -33,7 +33,7 @@ pub use history::History;
 pub use io::{ProjectError, load_project, parse_project, save_project, save_project_with};
 pub use layer::{ByDef, TimeBucketDef, WeightDef};
 pub use layer::{ClassMethodDef, DensityStyle, LayerDef, LayerFilter, LayerKind, LayerStyle};
-pub use layout::{Banner, BannerPreset, PageLayout};
+pub use layout::{Banner, BannerPreset, Corner, PageLayout};
 pub use paths::{FileRef, resolve_file};
 pub use source::{IncidentFormat, MappingDef, SchemaDef, SourceDef, SourceKind, precision_word};
 pub use validate::{

@@ -91,6 +91,7 @@ fn rich(dir: &Path) -> Project {
         timestamp: false,
         inset: false,
         legend_basemap: true,
+        legend_corner: Some(atlas_core::project::Corner::BottomLeft),
     };
     p.basemap = BasemapSpec::Builtin { dark: true };
     p
