@@ -259,6 +259,9 @@ mod tests {
         }
         assert!(got == want);
         assert_eq!(got.packed, want.packed);
+        let mut again = column(&notes[..10]);
+        again.append(&column(&notes[10..]));
+        assert!(again == want, "a sealed column appended");
         for (i, n) in notes.iter().enumerate() {
             assert_eq!(got.get(i), n, "row {i}");
         }
