@@ -140,7 +140,9 @@ impl<R: Read> BlockReader<R> {
     }
 
     fn store(&mut self) -> IncidentStore {
-        self.spare_stores.pop().unwrap_or_default()
+        self.spare_stores
+            .pop()
+            .unwrap_or_else(IncidentStore::for_block)
     }
 }
 

@@ -19,6 +19,7 @@ mod import_seq;
 mod interner;
 mod lines;
 mod model;
+mod notes;
 mod parser;
 mod schema;
 mod store;

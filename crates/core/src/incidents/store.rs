@@ -1,10 +1,11 @@
 //! Compact column store of incidents: struct of arrays, repeated strings (actors, types,
-//! places, sources) interned, unique strings (IDs, notes) packed into one text buffer each.
+//! places, sources) interned, IDs packed into one text buffer, notes compressed in blocks.
 
 use chrono::NaiveDate;
 
 use super::interner::{Interner, TextColumn};
 use super::model::{DatePrecision, IncidentDate, IncidentView, LocationPrecision};
+use super::notes::NoteColumn;
 
 /// Sentinel for "no fatality count given".
 const NO_FATALITIES: u32 = u32::MAX;
@@ -14,7 +15,7 @@ const NO_FATALITIES: u32 = u32::MAX;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IncidentStore {
     ids: TextColumn,
-    notes: TextColumn,
+    notes: NoteColumn,
     /// Days since 0001-01-01 (chrono's `num_days_from_ce`).
     days: Vec<i32>,
     date_precision: Vec<u8>,
@@ -38,6 +39,15 @@ pub struct IncidentStore {
 impl IncidentStore {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A store for one block of an import, whose rows are appended to the import's store:
+    /// its notes are kept as plain text (they are compressed once, in the import's store).
+    pub(crate) fn for_block() -> Self {
+        IncidentStore {
+            notes: NoteColumn::raw(),
+            ..Self::default()
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -75,10 +85,9 @@ impl IncidentStore {
 
     /// Remove every incident, keeping the columns' room (for a store reused per block).
     pub(crate) fn clear(&mut self) {
-        for c in [&mut self.ids, &mut self.notes] {
-            c.text.clear();
-            c.ends.clear();
-        }
+        self.ids.text.clear();
+        self.ids.ends.clear();
+        self.notes.clear();
         self.days.clear();
         self.date_precision.clear();
         self.lon.clear();
@@ -137,7 +146,8 @@ impl IncidentStore {
         self.fatalities.extend_from_slice(&other.fatalities);
     }
 
-    /// The incident at `i`; `None` past the end.
+    /// The incident at `i`; `None` past the end. Its notes' block is decompressed on first
+    /// access and kept, so that the view can borrow the text.
     pub fn get(&self, i: usize) -> Option<IncidentView<'_>> {
         let s = &self.strings;
         Some(IncidentView {
@@ -160,6 +170,20 @@ impl IncidentStore {
         })
     }
 
+    /// Location, admin2, admin1 and country of incident `i`, without touching its notes.
+    pub fn place_names(&self, i: usize) -> Option<[&str; 4]> {
+        let s = &self.strings;
+        let at = |col: &[u32]| col.get(i).map(|&id| s.get(id));
+        Some([
+            at(&self.location)?,
+            at(&self.admin2)?,
+            at(&self.admin1)?,
+            at(&self.country)?,
+        ])
+    }
+
+    /// Every incident in order. Reading the notes decompresses their blocks, which the store
+    /// then keeps (see [`IncidentStore::get`]).
     pub fn iter(&self) -> impl Iterator<Item = IncidentView<'_>> {
         (0..self.len()).filter_map(|i| self.get(i))
     }
@@ -268,18 +292,17 @@ impl IncidentStore {
     pub fn heap_bytes(&self) -> usize {
         let n = self.days.capacity();
         self.ids.text.capacity()
-            + self.notes.text.capacity()
-            + 16 * n
+            + 8 * self.ids.ends.capacity()
+            + self.notes.heap_bytes()
             + n * (4 + 1 + 8 + 8 + 1 + 4 * 10)
             + self.strings.heap_bytes()
     }
 
     /// Shrink every column to its length (after an import).
     pub fn shrink_to_fit(&mut self) {
-        for c in [&mut self.ids, &mut self.notes] {
-            c.text.shrink_to_fit();
-            c.ends.shrink_to_fit();
-        }
+        self.ids.text.shrink_to_fit();
+        self.ids.ends.shrink_to_fit();
+        self.notes.shrink_to_fit();
         self.days.shrink_to_fit();
         self.date_precision.shrink_to_fit();
         self.lon.shrink_to_fit();

@@ -176,19 +176,23 @@ pub(crate) fn snippet(text: &str, max: usize) -> String {
 /// country), at its first incident's coordinates, ranked by its number of events.
 pub(crate) fn incident_items(store: &IncidentStore) -> Vec<Item> {
     let mut places: FxHashMap<(&str, &str, &str, &str), (usize, usize)> = FxHashMap::default();
-    for (i, v) in store.iter().enumerate() {
-        if v.location.trim().is_empty() {
+    // Place names only: a whole view would decompress (and keep) every block of notes.
+    for i in 0..store.len() {
+        let Some([location, admin2, admin1, country]) = store.place_names(i) else {
+            continue;
+        };
+        if location.trim().is_empty() {
             continue;
         }
         let e = places
-            .entry((v.location, v.admin2, v.admin1, v.country))
+            .entry((location, admin2, admin1, country))
             .or_insert((i, 0));
         e.1 += 1;
     }
     let mut out: Vec<Item> = places
         .into_iter()
         .filter_map(|((loc, a2, a1, country), (first, events))| {
-            let v = store.get(first)?;
+            let (lon, lat) = (*store.lons().get(first)?, *store.lats().get(first)?);
             let parent = [a2, a1].into_iter().find(|s| !s.trim().is_empty());
             Some(Item {
                 kind: HitKind::IncidentPlace,
@@ -197,9 +201,9 @@ pub(crate) fn incident_items(store: &IncidentStore) -> Vec<Item> {
                 parent: parent.map(str::to_owned),
                 country: (!country.is_empty()).then(|| country.to_owned()),
                 entry: HitRef::IncidentPlace { first, events },
-                lon: v.lon,
-                lat: v.lat,
-                bbox: [v.lon, v.lat, v.lon, v.lat],
+                lon,
+                lat,
+                bbox: [lon, lat, lon, lat],
                 region: in_region(country),
                 order: (HitKind::IncidentPlace, Reverse(events as u64), 0),
             })
