@@ -69,10 +69,13 @@ fn the_strict_tolerance_sees_one_missing_camp_icon() {
     let opts = strict().output_path(&dir);
     if std::env::var("UPDATE_SNAPSHOTS").is_err() {
         assert!(try_image_snapshot_options(&shown.image, "probe", &opts).is_ok());
+        let err = try_image_snapshot_options(&missing, "probe", &opts);
         assert!(
-            try_image_snapshot_options(&missing, "probe", &opts).is_err(),
+            err.is_err(),
             "a missing camp icon passed the snapshot tolerance"
         );
+        // How far over the tolerance it is (the count is in kittest's message).
+        eprintln!("{}", err.err().map(|e| e.to_string()).unwrap_or_default());
     }
 }
 
