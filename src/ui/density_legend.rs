@@ -152,125 +152,139 @@ fn entries(
         });
     }
     if shown(LayerId::Choropleth) {
-        let op = layers.get(LayerId::Choropleth).opacity;
-        let u = &a.units;
-        line(ui, |ui| {
-            ui.label(format!(
-                "Choropleth: {noun} per {} ({})",
-                by_noun(u.by),
-                method_name(q.method)
-            ))
-        });
-        let n = u.classes.len();
-        for (i, label) in class_labels(&u.classes).iter().enumerate() {
-            let noun = if label == "1" {
-                singular(q.weight)
-            } else {
-                noun
-            };
-            let members = u
-                .class_of_unit
-                .iter()
-                .filter(|c| c.map(usize::from) == Some(i))
-                .count();
-            let units = count_noun(members, by_noun(u.by), &format!("{}s", by_noun(u.by)));
-            row(
-                ui,
-                LayerId::Choropleth,
-                op,
-                &format!("{label} {noun} ({units})"),
-                |p, r| {
-                    p.rect_filled(
-                        r.shrink(2.0),
-                        2.0,
-                        class_colour(i, n).gamma_multiply(FILL_ALPHA),
-                    );
-                },
-            );
-        }
+        choropleth_rows(ui, frame, a);
+    }
+    if shown(LayerId::Incidents) {
+        incident_rows(ui, frame, a);
+    }
+}
+
+/// The choropleth's classes: ranges, how many units each holds, the unfilled zero class.
+fn choropleth_rows(ui: &mut egui::Ui, frame: &MapFrame<'_>, a: &crate::density::Analysis) {
+    let layers = frame.layers;
+    let q = &a.params.query;
+    let noun = weight_noun(q.weight);
+    let op = layers.get(LayerId::Choropleth).opacity;
+    let u = &a.units;
+    line(ui, |ui| {
+        ui.label(format!(
+            "Choropleth: {noun} per {} ({})",
+            by_noun(u.by),
+            method_name(q.method)
+        ))
+    });
+    let n = u.classes.len();
+    for (i, label) in class_labels(&u.classes).iter().enumerate() {
+        let noun = if label == "1" {
+            singular(q.weight)
+        } else {
+            noun
+        };
+        let members = u
+            .class_of_unit
+            .iter()
+            .filter(|c| c.map(usize::from) == Some(i))
+            .count();
+        let units = count_noun(members, by_noun(u.by), &format!("{}s", by_noun(u.by)));
         row(
             ui,
             LayerId::Choropleth,
             op,
-            &format!("0 {noun}: no fill"),
+            &format!("{label} {noun} ({units})"),
             |p, r| {
-                p.rect_stroke(
+                p.rect_filled(
                     r.shrink(2.0),
                     2.0,
-                    Stroke::new(1.0, Color32::from_gray(140)),
-                    egui::StrokeKind::Inside,
+                    class_colour(i, n).gamma_multiply(FILL_ALPHA),
                 );
             },
         );
-        let unassigned: u64 = u.table.unassigned.iter().map(|c| c.events).sum();
-        if u.by == By::District && unassigned > 0 {
-            line(ui, |ui| {
-                ui.weak(format!(
-                    "{} located only to a province: in no district",
-                    count_noun(unassigned as usize, "event", "events")
-                ))
-            });
-        }
-        if u.table.outside_events > 0 {
-            line(ui, |ui| {
-                ui.weak(format!(
-                    "{} outside every {}",
-                    count_noun(u.table.outside_events as usize, "event", "events"),
-                    by_noun(u.by)
-                ))
-            });
-        }
     }
-    if shown(LayerId::Incidents) {
-        let op = layers.get(LayerId::Incidents).opacity;
-        row(
-            ui,
-            LayerId::Incidents,
-            op,
-            "Incident, exact or town (zoom 8 and closer)",
-            |p, r| {
-                p.circle(
-                    r.center(),
-                    4.0,
-                    INCIDENT_COLOUR,
-                    Stroke::new(1.0, Color32::WHITE),
-                );
-            },
-        );
-        row(
-            ui,
-            LayerId::Incidents,
-            op,
-            "Incident located to a district centre only",
-            |p, r| {
-                p.circle_stroke(r.center(), 5.0, Stroke::new(2.0, INCIDENT_COLOUR));
-            },
-        );
-        row(
-            ui,
-            LayerId::Incidents,
-            op,
-            "Cluster: number of incidents (farther out)",
-            |p, r| {
-                p.circle(
-                    r.center(),
-                    7.5,
-                    INCIDENT_COLOUR.gamma_multiply(0.8),
-                    Stroke::new(1.0, Color32::WHITE),
-                );
-            },
-        );
-        let coarse = a.shown.incidents.saturating_sub(a.shown.mapped);
-        if coarse > 0 {
-            line(ui, |ui| {
-                ui.weak(format!(
-                    "{coarse} located only to a province or country: counted, not drawn"
-                ))
-            });
-        }
-        if a.from_cube {
-            line(ui, |ui| ui.weak("Points: updating for the new dates…"));
-        }
+    row(
+        ui,
+        LayerId::Choropleth,
+        op,
+        &format!("0 {noun}: no fill"),
+        |p, r| {
+            p.rect_stroke(
+                r.shrink(2.0),
+                2.0,
+                Stroke::new(1.0, Color32::from_gray(140)),
+                egui::StrokeKind::Inside,
+            );
+        },
+    );
+    let unassigned: u64 = u.table.unassigned.iter().map(|c| c.events).sum();
+    if u.by == By::District && unassigned > 0 {
+        line(ui, |ui| {
+            ui.weak(format!(
+                "{} located only to a province: in no district",
+                count_noun(unassigned as usize, "event", "events")
+            ))
+        });
+    }
+    if u.table.outside_events > 0 {
+        line(ui, |ui| {
+            ui.weak(format!(
+                "{} outside every {}",
+                count_noun(u.table.outside_events as usize, "event", "events"),
+                by_noun(u.by)
+            ))
+        });
+    }
+}
+
+/// Incident points and clusters, and what is counted but not drawn.
+fn incident_rows(ui: &mut egui::Ui, frame: &MapFrame<'_>, a: &crate::density::Analysis) {
+    let layers = frame.layers;
+    let op = layers.get(LayerId::Incidents).opacity;
+    row(
+        ui,
+        LayerId::Incidents,
+        op,
+        "Incident, exact or town (zoom 8 and closer)",
+        |p, r| {
+            p.circle(
+                r.center(),
+                4.0,
+                INCIDENT_COLOUR,
+                Stroke::new(1.0, Color32::WHITE),
+            );
+        },
+    );
+    row(
+        ui,
+        LayerId::Incidents,
+        op,
+        "Incident located to a district centre only",
+        |p, r| {
+            p.circle_stroke(r.center(), 5.0, Stroke::new(2.0, INCIDENT_COLOUR));
+        },
+    );
+    row(
+        ui,
+        LayerId::Incidents,
+        op,
+        "Cluster: number of incidents (farther out)",
+        |p, r| {
+            p.circle(
+                r.center(),
+                7.5,
+                INCIDENT_COLOUR.gamma_multiply(0.8),
+                Stroke::new(1.0, Color32::WHITE),
+            );
+        },
+    );
+    let coarse = a.shown.incidents.saturating_sub(a.shown.mapped);
+    if coarse > 0 {
+        line(ui, |ui| {
+            ui.weak(format!(
+                "{coarse} located only to a province or country: counted, not drawn"
+            ))
+        });
+    }
+    if a.from_cube {
+        line(ui, |ui| ui.weak("Points: updating for the new dates…"));
     }
 }
 
