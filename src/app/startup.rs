@@ -38,7 +38,9 @@ impl StartupLog {
     /// After a frame: `map_drawn` when the map was on screen, `pending` the tiles and data
     /// still loading.
     pub fn frame(&mut self, map_drawn: bool, pending: usize) {
-        if self.settled || !map_drawn || std::env::var_os("FRONTIER_ATLAS_STARTUP").is_none() {
+        static ON: OnceLock<bool> = OnceLock::new();
+        let on = *ON.get_or_init(|| std::env::var_os("FRONTIER_ATLAS_STARTUP").is_some());
+        if self.settled || !map_drawn || !on {
             return;
         }
         let ms = START

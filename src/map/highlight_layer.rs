@@ -51,7 +51,6 @@ impl Plugin for HighlightLayer<'_> {
                 anchor: Align2::CENTER_BOTTOM,
                 offset: vec2(0.0, -12.0),
                 layer: "highlight",
-                never_drop: true,
                 ..Default::default()
             });
         }

@@ -16,11 +16,11 @@ use super::transform::WorldToScreen;
 /// Gap (points) kept between two labels and between a label and a symbol or furniture.
 pub const LABEL_PADDING: f32 = 3.0;
 
-/// One label measured: its text laid out and its box size.
+/// One label measured: what it draws (its text laid out) — its engine candidate is kept
+/// beside it, at the same index.
 struct Measured {
     label: Label,
     galley: Option<Arc<Galley>>,
-    candidate: LabelCandidate,
 }
 
 /// A frame's labels, measured and waiting to be placed.
@@ -29,6 +29,7 @@ pub struct PendingLabels {
     /// Where their shapes go in the paint order (over the map layers, under the furniture).
     slot: egui::layers::ShapeIdx,
     items: Vec<Measured>,
+    candidates: Vec<LabelCandidate>,
     symbols: Vec<Rect>,
     halo: Color32,
 }
@@ -41,7 +42,8 @@ pub struct LabelsWanted {
     pub anchors: Vec<Pos2>,
 }
 
-/// Handle through which an export takes its map's labels to place them itself.
+/// Handle through which the map's caller (window or export) takes the frame's labels to
+/// place them once its furniture is drawn.
 #[derive(Clone, Default)]
 pub struct DeferredLabels(Rc<RefCell<Option<PendingLabels>>>);
 
@@ -51,12 +53,13 @@ impl DeferredLabels {
     }
 }
 
-/// The last map plugin: measures every submitted label; places and paints them unless
-/// `deferred` is set (then [`PendingLabels::finish`] does).
+/// The last map plugin: measures every submitted label and hands them to `deferred`, whose
+/// taker places and paints them with [`PendingLabels::finish`] once the furniture over the
+/// map is known.
 pub struct LabelsPlugin {
     pub sink: LabelSink,
     pub dark: bool,
-    pub deferred: Option<DeferredLabels>,
+    pub deferred: DeferredLabels,
 }
 
 impl Plugin for LabelsPlugin {
@@ -65,28 +68,23 @@ impl Plugin for LabelsPlugin {
         let painter = ui.painter_at(t.clip);
         let ctx = ui.ctx().clone();
         let (labels, symbols) = self.sink.take();
-        let items = labels
+        let (items, candidates) = labels
             .into_iter()
             .filter_map(|l| {
                 let pos = t.to_screen(l.world);
                 let size = super::style::font_size(&ctx, l.size);
                 measure(&painter, l, pos, size)
             })
-            .filter(|m| t.clip.contains(Pos2::from(m.candidate.anchor)))
-            .collect();
-        let pending = PendingLabels {
+            .filter(|(_, c)| t.clip.contains(Pos2::from(c.anchor)))
+            .unzip();
+        *self.deferred.0.borrow_mut() = Some(PendingLabels {
             slot: painter.add(Shape::Noop),
             painter,
             items,
+            candidates,
             symbols,
             halo: map_style(self.dark).halo,
-        };
-        match self.deferred {
-            Some(d) => *d.0.borrow_mut() = Some(pending),
-            None => {
-                pending.finish(&[]);
-            }
-        }
+        });
     }
 }
 
@@ -99,8 +97,13 @@ fn margin(body: &LabelBody) -> Vec2 {
     }
 }
 
-/// `label` measured with its text at `font` points.
-fn measure(painter: &egui::Painter, label: Label, pos: Pos2, font: f32) -> Option<Measured> {
+/// `label` measured with its text at `font` points, and its engine candidate.
+fn measure(
+    painter: &egui::Painter,
+    label: Label,
+    pos: Pos2,
+    font: f32,
+) -> Option<(Measured, LabelCandidate)> {
     if !pos.is_finite() {
         return None;
     }
@@ -113,11 +116,7 @@ fn measure(painter: &egui::Painter, label: Label, pos: Pos2, font: f32) -> Optio
         }
     };
     let candidate = candidate(&label, pos, size);
-    Some(Measured {
-        label,
-        galley,
-        candidate,
-    })
+    Some((Measured { label, galley }, candidate))
 }
 
 fn layout_text(painter: &egui::Painter, label: &Label, size: f32) -> Arc<Galley> {
@@ -178,8 +177,7 @@ impl PendingLabels {
     /// every label's anchor: what furniture placed over the map should keep clear of.
     pub fn wanted(&self) -> LabelsWanted {
         let mut w = LabelsWanted::default();
-        for m in &self.items {
-            let c = &m.candidate;
+        for c in &self.candidates {
             w.anchors.push(Pos2::new(c.anchor[0], c.anchor[1]));
             if c.never_drop
                 && let Some(b) = c.placement.boxes(c.anchor, c.size[0], c.size[1]).first()
@@ -194,8 +192,6 @@ impl PendingLabels {
     /// Place the labels clear of each other, of the symbols and of `furniture` (screen
     /// rectangles), inside the map, and paint them. Returns what was placed, in points.
     pub fn finish(self, furniture: &[Rect]) -> Vec<PlacedLabel> {
-        let candidates: Vec<LabelCandidate> =
-            self.items.iter().map(|m| m.candidate.clone()).collect();
         let obstacles: Vec<_> = self
             .symbols
             .iter()
@@ -206,7 +202,7 @@ impl PendingLabels {
             bounds: Some(to_core(self.painter.clip_rect())),
             padding: LABEL_PADDING,
         };
-        let layout = place_labels(&candidates, &obstacles, &opts);
+        let layout = place_labels(&self.candidates, &obstacles, &opts);
         let mut shapes = Vec::new();
         for p in &layout.placed {
             // Whole points: the same pixels (scaled) at every pixel ratio.

@@ -16,8 +16,8 @@ pub enum Fit {
     /// Exactly where `anchor` and `offset` put it.
     #[default]
     Fixed,
-    /// Beside a point symbol: the eight compass positions at a gap of `offset.x` (right of
-    /// the point first).
+    /// Beside a point symbol: the eight compass positions at a gap of `offset`'s length
+    /// (right of the point first).
     Around,
     /// Centred on an area's label point, or shifted up or down by its own height.
     Slide,

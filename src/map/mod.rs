@@ -169,7 +169,7 @@ pub fn show_map(
     map = map.with_plugin(label_place::LabelsPlugin {
         sink: labels,
         dark,
-        deferred: Some(deferred.clone()),
+        deferred: deferred.clone(),
     });
     let response = ui.add(map);
     let mut furniture = Vec::new();
