@@ -9,6 +9,8 @@ mod annotate_draw;
 mod basemap;
 pub mod document;
 pub mod files;
+pub mod frame_log;
+mod gpu;
 mod panels;
 mod prompt;
 pub mod recovery;
@@ -45,6 +47,7 @@ pub struct AtlasApp {
     /// Where the map was drawn last frame.
     map_rect: Option<egui::Rect>,
     startup: startup::StartupLog,
+    frame_log: frame_log::FrameLog,
     pub reader: ui::report_reader::ReportReader,
     pub export: ui::export_dialog::ExportDialog,
     pub import: ui::import_dialog::ImportDialog,
@@ -98,6 +101,7 @@ impl AtlasApp {
             tiles: None,
             map_rect: None,
             startup: Default::default(),
+            frame_log: Default::default(),
             reader: Default::default(),
             export: Default::default(),
             import: Default::default(),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use atlas_core::project::BasemapSpec;
 
+use super::frame_log;
 use super::prompt::Prompt;
 use super::{AtlasApp, Document, recovery};
 use crate::scene::AtlasData;
@@ -17,8 +18,27 @@ const KEY_CONSENT: &str = "online_basemap_hosts";
 const KEY_COORDS: &str = "coordinate_format";
 
 impl eframe::App for AtlasApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if !frame_log::enabled() {
+            AtlasApp::ui(self, ui);
+            return;
+        }
+        let start = std::time::Instant::now();
         AtlasApp::ui(self, ui);
+        let update = start.elapsed().as_secs_f32();
+        let range = self
+            .active_density()
+            .map(|d| {
+                format!(
+                    "{:?}",
+                    (d.params.query.filter.from, d.params.query.filter.to)
+                )
+            })
+            .unwrap_or_default();
+        if let Some(report) = self.frame_log.frame(frame.info().cpu_usage, update, range) {
+            eprintln!("{report}");
+        }
+        ui.ctx().request_repaint();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -68,6 +88,7 @@ pub fn run_window(data: AtlasData, data_dir: PathBuf, start: Start) -> eframe::R
             .with_title("Frontier Atlas")
             .with_app_id("frontier-atlas"),
         persist_window: true,
+        wgpu_options: super::gpu::wgpu_options(),
         ..Default::default()
     };
     let data = Arc::new(data);

@@ -29,6 +29,7 @@ pub use jobs::{ImportFormat, Source};
 pub use levels::Levels;
 pub use model::{By, DensityModel, DensityQuery, Weight};
 pub use params::DensityParams;
+pub use slots::DEFER;
 
 use cubes::Cubes;
 use jobs::ImportJob;
@@ -136,6 +137,12 @@ impl DensityState {
     /// while a new one computes).
     pub fn latest_for(&self, params: &DensityParams) -> Option<&Arc<Analysis>> {
         self.analyses.latest(params)
+    }
+
+    /// Analyses computing on workers now (a range drawn from the time cube waits
+    /// [`DEFER`] before its own starts).
+    pub fn analyses_running(&self) -> usize {
+        self.analyses.running()
     }
 
     /// A time cube for `params`' selection is being built.

@@ -3,6 +3,7 @@
 //! only the date range changed. Layers with equal settings share a slot.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use super::analysis::Analysis;
 use super::cube_frame::cube_frame;
@@ -17,9 +18,17 @@ struct Slot {
     job: Option<AnalysisJob>,
     /// Made from the time cube while the job runs (dropped when the result arrives).
     frame: Option<Arc<Analysis>>,
+    /// With a frame from the cube on screen, the job waits until then: a range that stays
+    /// for [`DEFER`] gets its exact analysis, while playback and slider drags (a new range
+    /// every few frames) do not start one job per range only to cancel it.
+    due: Option<Instant>,
     /// When the result arrived (for "the last one finished").
     finished: u64,
 }
+
+/// How long a range drawn from the time cube waits for its exact analysis (playing at the
+/// fastest speed steps every 0.2 s).
+pub const DEFER: Duration = Duration::from_millis(250);
 
 /// Slots for the wanted settings.
 #[derive(Default)]
@@ -85,6 +94,11 @@ impl AnalysisSlots {
         })
     }
 
+    /// Worker jobs running (not those deferred while a cube frame shows).
+    pub fn running(&self) -> usize {
+        self.slots.iter().filter(|s| s.job.is_some()).count()
+    }
+
     /// Wanted settings without a finished result.
     pub fn pending(&self) -> usize {
         self.wanted
@@ -115,6 +129,24 @@ impl AnalysisSlots {
         cube_frame(ds, cube, p, base, top).map(Arc::new)
     }
 
+    /// The worker job for `w`, reusing a heat raster whose inputs match (e.g. only the
+    /// classes changed), or the cube frame's: the same density to f32 rounding.
+    fn start_job(
+        &self,
+        ctx: Option<&egui::Context>,
+        ds: &Arc<Dataset>,
+        w: &DensityParams,
+        frame: Option<&Arc<Analysis>>,
+    ) -> AnalysisJob {
+        let previous = self
+            .slots
+            .iter()
+            .filter_map(|s| s.result.as_ref()?.heat.clone())
+            .find(|h| h.key == w.heat_key())
+            .or_else(|| frame?.heat.clone());
+        AnalysisJob::start(ctx.cloned(), ds.clone(), w.clone(), previous)
+    }
+
     /// Collect finished jobs, start jobs for wanted settings (with a frame from the time cube
     /// meanwhile, when there is one), and forget settings no longer wanted (keeping the newest
     /// result for display while new ones compute).
@@ -139,26 +171,25 @@ impl AnalysisSlots {
                 self.slots[k].frame = frame;
             }
         }
+        let now = Instant::now();
+        for k in 0..self.slots.len() {
+            if self.slots[k].due.is_some_and(|t| t <= now) {
+                let (params, frame) = (self.slots[k].params.clone(), self.slots[k].frame.clone());
+                self.slots[k].due = None;
+                self.slots[k].job = Some(self.start_job(ctx, ds, &params, frame.as_ref()));
+            }
+        }
         for w in self.wanted.clone() {
             if self.slots.iter().any(|s| s.params == w) {
                 continue;
             }
             let frame = self.frame(ds, cubes, &w);
-            // Reuse a heat raster whose inputs match (e.g. only the classes changed), or the
-            // frame's: the same density to f32 rounding.
-            let previous = self
-                .slots
-                .iter()
-                .filter_map(|s| s.result.as_ref()?.heat.clone())
-                .find(|h| h.key == w.heat_key())
-                .or_else(|| frame.as_ref()?.heat.clone());
+            // Only a window builds cubes; without one every job starts at once.
+            let defer = frame.is_some() && ctx.is_some();
+            let job = (!defer).then(|| self.start_job(ctx, ds, &w, frame.as_ref()));
             self.slots.push(Slot {
-                job: Some(AnalysisJob::start(
-                    ctx.cloned(),
-                    ds.clone(),
-                    w.clone(),
-                    previous,
-                )),
+                job,
+                due: defer.then(|| now + DEFER),
                 params: w,
                 result: None,
                 frame,

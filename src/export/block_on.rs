@@ -15,7 +15,7 @@ impl Wake for Unpark {
 }
 
 /// Run `future` to completion on this thread, parking between polls.
-pub(super) fn block_on<F: Future>(future: F) -> F::Output {
+pub(crate) fn block_on<F: Future>(future: F) -> F::Output {
     let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
     let mut cx = Context::from_waker(&waker);
     let mut future = pin!(future);

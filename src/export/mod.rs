@@ -2,7 +2,7 @@
 //! attribution, time stamp and classification banners — drawn by the same map renderer as the
 //! window, offscreen (egui → wgpu, Vulkan on the CPU where there is no GPU).
 
-mod block_on;
+pub(crate) mod block_on;
 mod inset;
 mod layout;
 mod layout_json;

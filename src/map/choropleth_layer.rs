@@ -97,7 +97,7 @@ impl Plugin for ChoroplethLayer<'_> {
                 continue;
             }
             let fill = faded(class_colour(*class as usize, n), FILL_ALPHA * op);
-            painter.add(Shape::mesh(fill_mesh(shape.triangles(), &t, fill)));
+            painter.add(Shape::mesh(fill_mesh(shape.triangles(t.zoom), &t, fill)));
             let edge = Stroke::new(0.6, faded(Color32::from_rgb(120, 40, 20), 0.5 * op));
             for ring in shape.rings(t.zoom) {
                 outlines.push(Shape::line(

@@ -150,7 +150,7 @@ impl Plugin for Interaction<'_> {
             Some(EntryRef::Unit(i)) => {
                 let shape = &self.data.shapes[i];
                 if let Some(fill) = fill {
-                    painter.add(Shape::mesh(fill_mesh(shape.triangles(), &t, fill)));
+                    painter.add(Shape::mesh(fill_mesh(shape.triangles(t.zoom), &t, fill)));
                 }
                 for ring in shape.rings(t.zoom) {
                     painter.add(Shape::line(

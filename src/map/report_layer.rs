@@ -40,7 +40,7 @@ impl Plugin for ReportLayer<'_> {
                     let shape = &self.data.shapes[i];
                     if !place.context {
                         painter.add(Shape::mesh(fill_mesh(
-                            shape.triangles(),
+                            shape.triangles(t.zoom),
                             &t,
                             faded(s.report_fill, op),
                         )));

@@ -11,7 +11,7 @@ use frontier_atlas::density::analysis::{Analysis, analyse};
 use frontier_atlas::density::cube_frame::cube_frame;
 use frontier_atlas::density::cubes::build_cube;
 use frontier_atlas::density::{
-    By, Dataset, DensityParams, DensityState, Levels, Origin, Source, Weight,
+    By, DEFER, Dataset, DensityParams, DensityState, Levels, Origin, Source, Weight,
 };
 use frontier_atlas::scene::AtlasData;
 
@@ -204,7 +204,26 @@ fn a_new_date_range_shows_the_cube_frame_at_once_then_the_worker_result() {
     let frame = state.latest_for(&mar).expect("something to draw").clone();
     assert!(frame.from_cube, "the frame comes from the cube");
     assert_eq!(frame.params, mar);
+    // Its exact analysis waits: a playback step or slider drag moves on before it would end.
+    assert_eq!(state.analyses_running(), 0);
+    let apr = params(
+        TimeBucket::Month,
+        By::District,
+        Weight::Events,
+        day(4, 1),
+        day(4, 30),
+    );
+    state.set_wanted(vec![apr.clone()]);
+    state.poll(Some(&ctx), &crate::common::data());
+    assert!(state.latest_for(&apr).expect("drawn").from_cube);
+    assert_eq!(state.analyses_running(), 0, "March was never started");
+    let t0 = std::time::Instant::now();
+    state.set_wanted(vec![mar.clone()]);
+    state.poll(Some(&ctx), &crate::common::data());
+    let frame = state.latest_for(&mar).expect("drawn again").clone();
+    assert!(frame.from_cube);
     poll_until(&mut state, &ctx, |s| s.analysis_for(&mar).is_some());
+    assert!(t0.elapsed() >= DEFER);
     let exact = state.analysis_for(&mar).expect("analysis").clone();
     assert!(!exact.from_cube);
     assert_eq!(frame.units, exact.units);

@@ -44,6 +44,9 @@ pub fn filter_incidents(store: &IncidentStore, f: &IncidentFilter) -> Filtered {
         store.actor2_ids(),
         store.event_type_ids(),
     );
+    let (days, precisions) = (store.days(), store.date_precision_codes());
+    let from = f.from.map(|d| d.num_days_from_ce());
+    let to = f.to.map(|d| d.num_days_from_ce());
     let mut out = Filtered::default();
     for i in 0..store.len() {
         if let Some(a) = &actors
@@ -62,10 +65,15 @@ pub fn filter_incidents(store: &IncidentStore, f: &IncidentFilter) -> Filtered {
         {
             continue;
         }
-        let Some(d) = store.date(i) else { continue };
-        let (start, end) = (d.start(), d.end());
-        let inside = f.from.is_none_or(|from| start >= from) && f.to.is_none_or(|to| end <= to);
-        let overlaps = f.from.is_none_or(|from| end >= from) && f.to.is_none_or(|to| start <= to);
+        // Day-precise dates (nearly all) compare as day numbers; the others by their period.
+        let (start, end) = if precisions[i] == DatePrecision::Day as u8 {
+            (days[i], days[i])
+        } else {
+            let Some(d) = store.date(i) else { continue };
+            (d.start().num_days_from_ce(), d.end().num_days_from_ce())
+        };
+        let inside = from.is_none_or(|from| start >= from) && to.is_none_or(|to| end <= to);
+        let overlaps = from.is_none_or(|from| end >= from) && to.is_none_or(|to| start <= to);
         if inside {
             out.indices.push(i as u32);
         } else if overlaps {

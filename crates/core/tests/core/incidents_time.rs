@@ -144,3 +144,57 @@ fn weekly_and_monthly_histograms() {
             .is_empty()
     );
 }
+
+/// The date filter compares day numbers for day-precise dates and whole periods for the
+/// others: on 3,000 seeded incidents of every precision and 200 ranges (some open-ended) it
+/// keeps and counts as uncertain exactly what the periods' first and last days say.
+#[test]
+fn date_filter_equals_the_period_definition_on_seeded_data() {
+    use DatePrecision::*;
+    let mut seed = 7u64;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let start = NaiveDate::from_ymd_opt(2023, 11, 1).unwrap();
+    let at = |d: u64| start + chrono::Duration::days(d as i64);
+    let incidents: Vec<Incident> = (0..3000)
+        .map(|i| {
+            let p = [Day, Day, Day, Month, Year][next(5) as usize];
+            inc(&i.to_string(), at(next(500)), p, "C", "Battles", None)
+        })
+        .collect();
+    let store: IncidentStore = incidents
+        .iter()
+        .map(|i| i.view())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    for _ in 0..200 {
+        let (a, b) = (next(520), next(520));
+        let from = (next(6) > 0).then(|| at(a.min(b)));
+        let to = (next(6) > 0).then(|| at(a.max(b)));
+        let f = IncidentFilter {
+            from,
+            to,
+            ..Default::default()
+        };
+        let got = filter_incidents(&store, &f);
+        let (mut kept, mut uncertain) = (vec![], 0);
+        for (i, inc) in incidents.iter().enumerate() {
+            let (s, e) = (inc.date.start(), inc.date.end());
+            if from.is_none_or(|f| s >= f) && to.is_none_or(|t| e <= t) {
+                kept.push(i as u32);
+            } else if from.is_none_or(|f| e >= f) && to.is_none_or(|t| s <= t) {
+                uncertain += 1;
+            }
+        }
+        assert_eq!(
+            (got.indices, got.uncertain),
+            (kept, uncertain),
+            "{from:?}..{to:?}"
+        );
+    }
+}
