@@ -1,11 +1,16 @@
-//! Frame timing on request: with `FRONTIER_ATLAS_FRAMES=1` the window repaints continuously
-//! without waiting for vertical blanks and prints, every two seconds, how many frames it drew, eframe's time for each (update,
-//! tessellation and painting, without waiting for vsync), the app's own `ui()` time, and how
-//! many times the date range changed (playback steps) — the numbers BENCHMARKS.md gives for
-//! playback in the window.
+//! Frame timing on request: with `FRONTIER_ATLAS_FRAMES=1` the window repaints continuously,
+//! without waiting for vertical blanks, and prints every two seconds how many frames it drew,
+//! eframe's time for each (update, tessellation and painting), the app's own `ui()` time, and
+//! how many times the date range changed (playback steps) — the numbers BENCHMARKS.md gives
+//! for playback in the window.
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+/// A date range as the density panel holds it (first and last day, either open).
+pub type DateRange = (Option<NaiveDate>, Option<NaiveDate>);
 
 const PERIOD: Duration = Duration::from_secs(2);
 
@@ -18,7 +23,7 @@ pub struct FrameLog {
     /// The app's `ui()` times (seconds).
     updates: Vec<f32>,
     steps: usize,
-    last_range: Option<String>,
+    last_range: Option<DateRange>,
 }
 
 /// The log is on (read once).
@@ -30,12 +35,17 @@ pub fn enabled() -> bool {
 impl FrameLog {
     /// After a frame: eframe's time of the previous frame, this frame's `ui()` time, and the
     /// active date range (a change counts as a step). Returns the report when one is due.
-    pub fn frame(&mut self, previous: Option<f32>, update: f32, range: String) -> Option<String> {
+    pub fn frame(
+        &mut self,
+        previous: Option<f32>,
+        update: f32,
+        range: DateRange,
+    ) -> Option<String> {
         let now = Instant::now();
         let since = *self.since.get_or_insert(now);
         self.frames.extend(previous);
         self.updates.push(update);
-        if self.last_range.as_ref().is_some_and(|r| *r != range) {
+        if self.last_range.is_some_and(|r| r != range) {
             self.steps += 1;
         }
         self.last_range = Some(range);
@@ -94,8 +104,15 @@ mod tests {
     #[test]
     fn steps_count_changes_of_the_date_range_only() {
         let mut log = FrameLog::default();
-        for r in ["a", "a", "b", "b", "c"] {
-            assert!(log.frame(Some(0.01), 0.002, r.into()).is_none());
+        let d = |m| NaiveDate::from_ymd_opt(2024, m, 1);
+        for r in [
+            (None, None),
+            (None, None),
+            (d(1), d(2)),
+            (d(1), d(2)),
+            (d(2), d(3)),
+        ] {
+            assert!(log.frame(Some(0.01), 0.002, r).is_none());
         }
         assert_eq!(log.steps, 2);
         assert_eq!(log.frames.len(), 5);

@@ -42,14 +42,16 @@ pub fn release_freed_memory() {
 
 /// Resident memory of this process in MB (Linux; `None` elsewhere).
 pub fn resident_mb() -> Option<f64> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: f64 = statm.split_whitespace().nth(1)?.parse().ok()?;
     #[cfg(target_os = "linux")]
-    // SAFETY: sysconf only reads a system constant.
-    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as f64;
+    {
+        let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+        let pages: f64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+        // SAFETY: sysconf only reads a system constant.
+        let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as f64;
+        Some(pages * page / 1e6)
+    }
     #[cfg(not(target_os = "linux"))]
-    let page = 4096.0;
-    Some(pages * page / 1e6)
+    None
 }
 
 /// What has been reported so far.
@@ -90,7 +92,7 @@ impl StartupLog {
         }
         if pending == 0 {
             self.settled = true;
-            let before = resident_mb();
+            let before = on.then(resident_mb).flatten();
             release_freed_memory();
             if on {
                 let mb = |v: Option<f64>| v.map_or("?".into(), |v| format!("{v:.0} MB"));

@@ -26,15 +26,9 @@ impl eframe::App for AtlasApp {
         let start = std::time::Instant::now();
         AtlasApp::ui(self, ui);
         let update = start.elapsed().as_secs_f32();
-        let range = self
-            .active_density()
-            .map(|d| {
-                format!(
-                    "{:?}",
-                    (d.params.query.filter.from, d.params.query.filter.to)
-                )
-            })
-            .unwrap_or_default();
+        let range = self.active_density().map_or((None, None), |d| {
+            (d.params.query.filter.from, d.params.query.filter.to)
+        });
         if let Some(report) = self.frame_log.frame(frame.info().cpu_usage, update, range) {
             eprintln!("{report}");
         }

@@ -14,6 +14,11 @@ pub const COARSE_BELOW_ZOOM: f64 = 7.5;
 /// Below this zoom (and from [`COARSE_BELOW_ZOOM`]) the medium rings are drawn.
 pub const MEDIUM_BELOW_ZOOM: f64 = 9.5;
 
+/// Rings in world coordinates.
+type Rings = Vec<Vec<[f64; 2]>>;
+/// Polygons as (exterior index, interior count) into a [`Rings`].
+type Parts = Vec<(usize, usize)>;
+
 /// One admin unit's rings in world coordinates (0..1), full and simplified.
 pub struct UnitShape {
     pub bbox: WorldBox,
@@ -24,8 +29,9 @@ pub struct UnitShape {
     /// Fill triangles (world coordinates, 3 per triangle) of the coarse, medium and full
     /// rings, each made on first use.
     triangles: [OnceLock<Vec<[f64; 2]>>; 3],
-    /// Polygons as (exterior index, interior count) into the rings, for triangulation.
-    parts: Vec<(usize, usize)>,
+    /// Polygons as (exterior index, interior count) into the coarse, medium and full rings,
+    /// for triangulation.
+    parts: [Parts; 3],
 }
 
 impl UnitShape {
@@ -42,8 +48,8 @@ impl UnitShape {
                 );
             }
         }
-        let coarse = simplified(&full, COARSE_BELOW_ZOOM);
-        let medium = simplified(&full, MEDIUM_BELOW_ZOOM);
+        let (coarse, coarse_parts) = simplified(&full, &parts, COARSE_BELOW_ZOOM);
+        let (medium, medium_parts) = simplified(&full, &parts, MEDIUM_BELOW_ZOOM);
         let [x0, y0, x1, y1] = unit.bbox;
         let a = lonlat_to_world(x0, y1);
         let b = lonlat_to_world(x1, y0);
@@ -54,7 +60,7 @@ impl UnitShape {
             coarse,
             medium,
             triangles: Default::default(),
-            parts,
+            parts: [coarse_parts, medium_parts, parts],
         }
     }
 
@@ -64,7 +70,7 @@ impl UnitShape {
     pub fn triangles(&self, zoom: f64) -> &[[f64; 2]] {
         let level = Self::level(zoom);
         let rings = self.rings(zoom);
-        self.triangles[level].get_or_init(|| triangulate(rings, &self.parts))
+        self.triangles[level].get_or_init(|| triangulate(rings, &self.parts[level]))
     }
 
     /// 0 coarse, 1 medium, 2 full.
@@ -108,19 +114,27 @@ fn triangulate(rings: &[Vec<[f64; 2]>], parts: &[(usize, usize)]) -> Vec<[f64; 2
     out
 }
 
-/// Rings simplified (Douglas–Peucker) to half a pixel at `zoom` (the world is 256·2^z px wide).
-fn simplified(full: &[Vec<[f64; 2]>], zoom: f64) -> Vec<Vec<[f64; 2]>> {
+/// Rings simplified (Douglas–Peucker) to half a pixel at `zoom` (the world is 256·2^z px wide),
+/// with the polygons they make: a ring that collapses is dropped, and a polygon whose exterior
+/// collapses goes with its holes, so the parts still index the rings they describe.
+fn simplified(full: &[Vec<[f64; 2]>], parts: &[(usize, usize)], zoom: f64) -> (Rings, Parts) {
     let eps = 0.5 / (256.0 * 2f64.powf(zoom));
-    full.iter()
-        .map(|r| {
-            let ls: LineString<f64> = r.iter().map(|p| (p[0], p[1])).collect();
-            ls.simplify(eps)
-                .coords()
-                .map(|c| [c.x, c.y])
-                .collect::<Vec<_>>()
-        })
-        .filter(|r| r.len() >= 4)
-        .collect()
+    let simplify = |r: &Vec<[f64; 2]>| {
+        let ls: LineString<f64> = r.iter().map(|p| (p[0], p[1])).collect();
+        let v: Vec<[f64; 2]> = ls.simplify(eps).coords().map(|c| [c.x, c.y]).collect();
+        (v.len() >= 4).then_some(v)
+    };
+    let (mut rings, mut kept) = (Vec::new(), Vec::new());
+    for &(start, holes) in parts {
+        let Some(exterior) = simplify(&full[start]) else {
+            continue;
+        };
+        let first = rings.len();
+        rings.push(exterior);
+        rings.extend((start + 1..=start + holes).filter_map(|i| simplify(&full[i])));
+        kept.push((first, rings.len() - first - 1));
+    }
+    (rings, kept)
 }
 
 #[cfg(test)]
@@ -149,7 +163,12 @@ mod tests {
             parent_name: None,
             label: [70.0, 33.0],
             bbox: [69.5, 32.5, 70.5, 33.5],
-            geometry: MultiPolygon::new(vec![Polygon::new(ring(0.5, 3000), vec![ring(0.1, 1000)])]),
+            // An islet first, far below half a pixel at the coarse and medium levels: dropped
+            // there, and the disc's rings must still be found.
+            geometry: MultiPolygon::new(vec![
+                Polygon::new(ring(0.000_01, 8), vec![]),
+                Polygon::new(ring(0.5, 3000), vec![ring(0.1, 1000)]),
+            ]),
         }
     }
 
@@ -170,8 +189,11 @@ mod tests {
             shape.triangles(8.0),
             shape.triangles(12.0),
         );
-        // Full resolution: n − 2 + 2·holes triangles for 4,000 distinct vertices.
-        assert_eq!(full.len(), 3 * (4000 - 2 + 2));
+        // Full resolution: n − 2 + 2·holes triangles for 4,000 distinct vertices, and the
+        // islet's 8 − 2.
+        assert_eq!(full.len(), 3 * (4000 - 2 + 2 + 6));
+        assert_eq!(shape.rings(6.0).len(), 2, "the islet collapses");
+        assert_eq!(shape.rings(12.0).len(), 3);
         assert!(
             coarse.len() * 4 < full.len(),
             "{} vs {}",
